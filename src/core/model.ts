@@ -107,6 +107,8 @@ export interface CookieData {
 export interface CookieApiObservation {
   source: 'cookies-api';
   cookie: CookieData;
+  /** The browser removed it (expired, deleted by the site or the user); an overwrite is not a removal. */
+  removed?: boolean;
 }
 
 /** A name=value pair read from document.cookie (no attributes are visible there). */
@@ -204,8 +206,10 @@ interface FindingBase {
   /** Milliseconds since the epoch (injected clock). */
   firstSeen: number;
   lastSeen: number;
-  /** How many times it was observed on this page. */
+  /** How many times it was observed on this page: the most any one surface saw it. */
   count: number;
+  /** Sightings per surface, so the same beacon seen by resource timing and webRequest counts once. */
+  sightings: Partial<Record<Observation['source'], number>>;
   match: PolicyMatch;
 }
 
@@ -256,4 +260,6 @@ export interface PageRecord {
   url: string;
   startedAt: number;
   findings: Finding[];
+  /** Findings not kept because the page passed the per-page bound (counted, never silently lost). */
+  overflow: number;
 }
