@@ -1,0 +1,45 @@
+/**
+ * document.cookie shows the cookies the page's scripts can read (no attributes).
+ * The worker's cookies API knows more; this catches what scripts set and read, and
+ * reports a name only when its value changed since the last look.
+ */
+import type { DocumentCookieObservation } from '../../core/model';
+
+export class DocumentCookieWatcher {
+  private lastRaw = '';
+  private readonly seen = new Map<string, string>();
+
+  constructor(
+    private readonly read: () => string,
+    private readonly report: (observation: DocumentCookieObservation) => void,
+  ) {}
+
+  check(): void {
+    let raw: string;
+    try {
+      raw = this.read();
+    } catch {
+      return; // a sandboxed frame or a page that broke document.cookie
+    }
+    if (raw === this.lastRaw) return;
+    this.lastRaw = raw;
+    for (const [name, value] of parseCookieString(raw)) {
+      if (this.seen.get(name) === value) continue;
+      this.seen.set(name, value);
+      this.report({ source: 'document-cookie', name, value });
+    }
+  }
+}
+
+export function parseCookieString(raw: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const part of raw.split(';')) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    const eq = trimmed.indexOf('=');
+    const name = eq === -1 ? '' : trimmed.slice(0, eq).trim();
+    const value = eq === -1 ? trimmed : trimmed.slice(eq + 1).trim();
+    pairs.push([name, value]);
+  }
+  return pairs;
+}

@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { looksLikePixel } from './resource-timing';
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('looksLikePixel', () => {
+  it('calls an undisplayed image that carries data a pixel (new Image().src = ...)', () => {
+    expect(looksLikePixel(page(''), 'https://www.facebook.com/tr?id=1&ev=Lead')).toBe(true);
+  });
+
+  it('calls a 1x1 or hidden image with data a pixel', () => {
+    const url = 'https://www.facebook.com/tr?id=1&ev=PageView';
+    expect(looksLikePixel(page(`<img src="${url}" width="1" height="1">`), url)).toBe(true);
+    expect(looksLikePixel(page(`<img src="${url}" style="display:none">`), url)).toBe(true);
+  });
+
+  it('does not call a displayed image a pixel', () => {
+    const url = 'https://cdn.example/product.jpg?w=400';
+    expect(looksLikePixel(page(`<img src="${url}" width="400" height="300">`), url)).toBe(false);
+  });
+
+  it('does not call a spacer without a query string a pixel (the control)', () => {
+    const url = 'https://www.smartergo.com/img/spacer.gif';
+    expect(looksLikePixel(page(`<img src="${url}" width="1" height="1">`), url)).toBe(false);
+  });
+
+  it('never throws on a malformed URL', () => {
+    expect(looksLikePixel(page(''), 'http://[::1')).toBe(false);
+  });
+});

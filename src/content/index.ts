@@ -1,0 +1,26 @@
+/**
+ * Content script on SmartErgo pages (all frames, from document_start): it sees what
+ * the worker cannot without wide host permissions, and reports it to the worker.
+ */
+import { browser } from '../shared/browser';
+import { DocumentCookieWatcher } from './collectors/document-cookie';
+import { observeResources } from './collectors/resource-timing';
+import { Reporter } from './reporter';
+
+const reporter = new Reporter((message) => browser.runtime.sendMessage(message));
+const cookies = new DocumentCookieWatcher(
+  () => document.cookie,
+  (observation) => reporter.report(observation),
+);
+
+observeResources(document, (observation) => {
+  reporter.report(observation);
+  // Scripts that send beacons usually set their cookies just before: look again.
+  cookies.check();
+});
+cookies.check();
+document.addEventListener('DOMContentLoaded', () => cookies.check());
+addEventListener('load', () => cookies.check());
+// Scripts write cookies on clicks too (a cart, a consent answer).
+addEventListener('click', () => setTimeout(() => cookies.check(), 0), { capture: true, passive: true });
+addEventListener('pagehide', () => reporter.flush());
