@@ -151,6 +151,11 @@ describe('popup on a SmartErgo page with findings', () => {
     expect(text(hint)).toContain('Not known: only the page');
   });
 
+  it('says how many findings were past the per-page limit', async () => {
+    const { container } = await mount(new FakeSource(answering({ smartErgo: true, page: pageWith([GA_COOKIE], { overflow: 3 }) })));
+    expect(text($(container, '[data-testid="overflow"]'))).toBe('3 more things were seen but not kept, to save memory.');
+  });
+
   it('uses only keys that exist in messages.json', async () => {
     const source = full();
     const { container } = await mount(source);
