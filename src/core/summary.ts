@@ -1,35 +1,49 @@
 /**
- * The counts a visitor sees first (popup summary line, toolbar badge, report header).
- * One definition for all of them:
- * - beacon: a finding of kind "beacon" (pixel, sendBeacon, <a ping>, keepalive), first- or third-party;
- * - tracker: a finding of kind "request", i.e. any other request sent to another company
- *   (the classifier keeps only third-party ones), known tracker or not;
- * - cookie: a finding of kind "cookie".
- * A finding is counted once, so trackers + beacons is the number on the badge.
+ * The counts a visitor sees first: the popup's summary line, the toolbar badge and
+ * the reports all use these, so "tracker" means the same thing everywhere.
  */
-import type { Finding, Verdict } from './model';
+import type { Finding } from './model';
 
-export interface Summary {
+export interface SummaryCounts {
+  /**
+   * A tracker is a request or beacon finding sent to a third party that is either
+   * a known tracker (it has `tracker` info) or a beacon of any kind (a beacon
+   * exists only to report on the visitor, so an unknown third-party one counts too).
+   * First-party requests never count, and neither does an unknown third-party
+   * script, font or stylesheet. A tracker beacon is also counted in `beacons`:
+   * the two counts overlap.
+   */
   trackers: number;
+  /** Findings of kind 'beacon' (pixel, sendBeacon, ping, keepalive), any party. */
   beacons: number;
+  /** Findings of kind 'cookie', any party, removed ones included (they were set). */
   cookies: number;
-  verdicts: Record<Verdict, number>;
+  /** Findings whose verdict is 'not-covered'. */
+  notCovered: number;
+  /** Findings whose verdict is 'contradicts'. */
+  contradicts: number;
+  /** All findings. */
+  total: number;
 }
 
-export function summarize(findings: readonly Finding[]): Summary {
-  const summary: Summary = {
-    trackers: 0,
-    beacons: 0,
-    cookies: 0,
-    verdicts: { disclosed: 0, 'not-covered': 0, contradicts: 0 },
-  };
+export function isTracker(finding: Finding): boolean {
+  if (finding.kind === 'cookie' || finding.party !== 'third-party') return false;
+  return finding.tracker !== undefined || finding.kind === 'beacon';
+}
+
+export function countFindings(findings: readonly Finding[]): SummaryCounts {
+  const counts: SummaryCounts = { trackers: 0, beacons: 0, cookies: 0, notCovered: 0, contradicts: 0, total: 0 };
   for (const finding of findings) {
-    if (finding.kind === 'cookie') summary.cookies += 1;
-    else if (finding.kind === 'beacon') summary.beacons += 1;
-    else summary.trackers += 1;
-    summary.verdicts[finding.match.verdict] += 1;
+    counts.total += 1;
+    if (isTracker(finding)) counts.trackers += 1;
+    if (finding.kind === 'beacon') counts.beacons += 1;
+    if (finding.kind === 'cookie') counts.cookies += 1;
+    if (finding.match.verdict === 'not-covered') counts.notCovered += 1;
+    if (finding.match.verdict === 'contradicts') counts.contradicts += 1;
   }
-  return summary;
+  return counts;
 }
 
-export const badgeCount = (summary: Summary): number => summary.trackers + summary.beacons;
+/** The toolbar badge: how many findings are trackers or beacons (each finding once). */
+export const badgeCount = (findings: readonly Finding[]): number =>
+  findings.filter((finding) => finding.kind === 'beacon' || isTracker(finding)).length;

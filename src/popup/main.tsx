@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { POLICY } from '../core/policy/disclosures';
 import { languageTag } from '../shared/i18n';
-import { App } from './components/App';
+import { App } from './components/app';
 import { createBrowserSource } from './source';
 import { startPopup } from './state';
 import './popup.css';

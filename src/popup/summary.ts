@@ -1,49 +1,8 @@
-/**
- * The counts behind the popup's summary line. The badge and the reports reuse
- * this, so "tracker" means the same thing everywhere.
- */
-import type { Finding } from '../core/model';
+/** The popup's summary sentence, built from the shared counts in core/summary.ts. */
+import type { SummaryCounts } from '../core/summary';
 import type { Translate } from '../shared/i18n';
 
-export interface SummaryCounts {
-  /**
-   * A tracker is a request or beacon finding sent to a third party that is either
-   * a known tracker (it has `tracker` info) or a beacon of any kind (a beacon
-   * exists only to report on the visitor, so an unknown third-party one counts too).
-   * First-party requests never count, and neither does an unknown third-party
-   * script, font or stylesheet. A tracker beacon is also counted in `beacons`:
-   * the two counts overlap.
-   */
-  trackers: number;
-  /** Findings of kind 'beacon' (pixel, sendBeacon, ping, keepalive), any party. */
-  beacons: number;
-  /** Findings of kind 'cookie', any party, removed ones included (they were set). */
-  cookies: number;
-  /** Findings whose verdict is 'not-covered'. */
-  notCovered: number;
-  /** Findings whose verdict is 'contradicts'. */
-  contradicts: number;
-  /** All findings. */
-  total: number;
-}
-
-export function isTracker(finding: Finding): boolean {
-  if (finding.kind === 'cookie' || finding.party !== 'third-party') return false;
-  return finding.tracker !== undefined || finding.kind === 'beacon';
-}
-
-export function countFindings(findings: readonly Finding[]): SummaryCounts {
-  const counts: SummaryCounts = { trackers: 0, beacons: 0, cookies: 0, notCovered: 0, contradicts: 0, total: 0 };
-  for (const finding of findings) {
-    counts.total += 1;
-    if (isTracker(finding)) counts.trackers += 1;
-    if (finding.kind === 'beacon') counts.beacons += 1;
-    if (finding.kind === 'cookie') counts.cookies += 1;
-    if (finding.match.verdict === 'not-covered') counts.notCovered += 1;
-    if (finding.match.verdict === 'contradicts') counts.contradicts += 1;
-  }
-  return counts;
-}
+export { countFindings, isTracker, type SummaryCounts } from '../core/summary';
 
 /** `<key>_one` for 1, `<key>_other` otherwise (English plural rules; a locale may repeat the text). */
 export const plural = (t: Translate, key: string, n: number): string =>

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../core/model';
 import type { GetPageResponse } from '../shared/messages';
-import { App } from './components/App';
+import { App } from './components/app';
 import { startPopup, type PopupState } from './state';
 import {
   ALL_FINDINGS,

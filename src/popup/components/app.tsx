@@ -2,8 +2,8 @@ import type { Translate } from '../../shared/i18n';
 import { hostOf, } from '../present';
 import type { PopupState } from '../state';
 import { plural } from '../summary';
-import { Groups } from './Groups';
-import { SummaryLine } from './Summary';
+import { Groups } from './groups';
+import { SummaryLine } from './summary-line';
 
 export interface AppProps {
   state: PopupState;

@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/model';
 import type { Translate } from '../../shared/i18n';
 import { groupBySection, NOT_MENTIONED, type FindingGroup } from '../present';
-import { FindingRow } from './FindingRow';
+import { FindingRow } from './finding-row';
 
 function Group({ group, title, t }: { group: FindingGroup; title: string; t: Translate }) {
   return (
