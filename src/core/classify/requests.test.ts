@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestKind } from '../model';
+import { classifyRequest, requestKindFromInitiator, requestKindFromResourceType, sanitizeUrl } from './requests';
+import { createTrackerIndex } from './trackers';
+
+const PAGE = 'https://www.smartergo.com/chairs/ergo-1?ref=home#reviews';
+
+describe('requestKindFromInitiator', () => {
+  it.each([
+    ['img', false, 'image'],
+    ['img', true, 'pixel'],
+    ['image', true, 'pixel'],
+    ['beacon', false, 'sendbeacon'],
+    ['ping', false, 'ping'],
+    ['fetch', false, 'fetch'],
+    ['xmlhttprequest', false, 'fetch'],
+    ['script', true, 'script'],
+    ['iframe', false, 'iframe'],
+    ['frame', false, 'iframe'],
+    ['subdocument', false, 'iframe'],
+    ['link', false, 'stylesheet'],
+    ['css', false, 'stylesheet'],
+    ['video', false, 'media'],
+    ['audio', false, 'media'],
+    ['navigation', false, 'other'],
+    ['other', false, 'other'],
+    ['toString', false, 'other'],
+    ['', false, 'other'],
+  ] as const)('%s (pixel-like: %s) → %s', (initiator, pixel, kind) => {
+    expect(requestKindFromInitiator(initiator, pixel)).toBe(kind);
+  });
+});
+
+describe('requestKindFromResourceType', () => {
+  it.each([
+    ['ping', 'ping'],
+    ['beacon', 'sendbeacon'],
+    ['image', 'image'],
+    ['imageset', 'image'],
+    ['xmlhttprequest', 'fetch'],
+    ['sub_frame', 'iframe'],
+    ['script', 'script'],
+    ['stylesheet', 'stylesheet'],
+    ['font', 'font'],
+    ['media', 'media'],
+    ['main_frame', 'other'],
+    ['websocket', 'other'],
+    ['csp_report', 'other'],
+    ['__proto__', 'other'],
+  ] as const)('%s → %s', (type, kind) => {
+    expect(requestKindFromResourceType(type)).toBe(kind);
+  });
+});
+
+describe('classifyRequest', () => {
+  const classify = (url: string, kind: RequestKind, pageUrl = PAGE) => classifyRequest({ url, kind, pageUrl });
+
+  it('ignores the site working: first-party scripts, images, styles, fetches, frames', () => {
+    for (const kind of ['script', 'image', 'stylesheet', 'fetch', 'iframe', 'font', 'media', 'other'] as const) {
+      expect(classify('https://www.smartergo.com/static/app.js?v=3', kind), kind).toBeNull();
+      expect(classify('https://cdn.smartergo.com/img/chair.jpg?w=400', kind), kind).toBeNull();
+    }
+  });
+
+  it('reports first-party beacons', () => {
+    for (const kind of ['pixel', 'sendbeacon', 'ping', 'keepalive'] as const) {
+      expect(classify('https://www.smartergo.com/collect?e=view', kind)).toEqual({
+        kind: 'beacon',
+        requestKind: kind,
+        host: 'www.smartergo.com',
+        path: '/collect',
+        sampleUrl: 'https://www.smartergo.com/collect?e=view',
+        party: 'first-party',
+        personalData: [],
+      });
+    }
+  });
+
+  it('reports every third-party request, naming known trackers', () => {
+    expect(classify('https://www.googletagmanager.com/gtm.js?id=GTM-ABC', 'script')).toEqual({
+      kind: 'request',
+      requestKind: 'script',
+      host: 'www.googletagmanager.com',
+      path: '/gtm.js',
+      sampleUrl: 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC',
+      party: 'third-party',
+      tracker: { organisation: 'Google', category: 'tag-manager', domain: 'googletagmanager.com' },
+      personalData: [],
+    });
+    const unknown = classify('https://fonts.example-cdn.net/inter.woff2', 'font');
+    expect(unknown).toMatchObject({ kind: 'request', requestKind: 'font', party: 'third-party' });
+    expect(unknown).not.toHaveProperty('tracker');
+  });
+
+  it('reports sendBeacon to a tracker as a beacon', () => {
+    expect(classify('https://region1.google-analytics.com/g/collect?v=2&tid=G-1', 'sendbeacon')).toMatchObject({
+      kind: 'beacon',
+      requestKind: 'sendbeacon',
+      tracker: { organisation: 'Google', category: 'analytics' },
+    });
+  });
+
+  describe('images used as beacons', () => {
+    it('upgrades an image to a known tracker to a pixel, even without a query', () => {
+      expect(classify('https://www.facebook.com/tr/', 'image')).toMatchObject({ kind: 'beacon', requestKind: 'pixel' });
+      expect(classify('https://bat.bing.com/action/0', 'image')).toMatchObject({ kind: 'beacon', requestKind: 'pixel' });
+    });
+    it('upgrades a third-party image with a query string to a pixel', () => {
+      expect(classify('https://stats.unknown-vendor.io/p.gif?uid=42', 'image')).toMatchObject({
+        kind: 'beacon',
+        requestKind: 'pixel',
+        party: 'third-party',
+      });
+    });
+    it('keeps a plain third-party image a request', () => {
+      expect(classify('https://images.example-cdn.net/chair.jpg', 'image')).toMatchObject({
+        kind: 'request',
+        requestKind: 'image',
+      });
+      expect(classify('https://images.example-cdn.net/chair.jpg?', 'image')).toMatchObject({ requestKind: 'image' });
+    });
+    it('does not upgrade first-party images with a query string', () => {
+      expect(classify('https://www.smartergo.com/img/chair.jpg?w=400', 'image')).toBeNull();
+    });
+  });
+
+  it('finds personal data and keeps it out of what is stored', () => {
+    const c = classify(
+      'https://user:secret@www.facebook.com/tr?id=1&ev=Lead&ud[em]=jane%40example.com&ud[ph]=%2B14155550123#frag',
+      'image',
+    );
+    expect(c?.personalData).toEqual(['email', 'phone']);
+    expect(c?.sampleUrl).toBe('https://www.facebook.com/tr?id=1&ev=Lead&ud[em]=[email]&ud[ph]=[phone]');
+    const inPath = classify('https://api.crm.example/contacts/jane%40example.com/track', 'fetch');
+    expect(inPath?.path).toBe('/contacts/[email]/track');
+    expect(inPath?.personalData).toEqual(['email']);
+  });
+
+  it.each([
+    'data:image/gif;base64,R0lGODlhAQABAAAAACw=',
+    'blob:https://www.smartergo.com/0b6c1b2e-1111-4c1b-9f1a-123456789abc',
+    'about:blank',
+    'chrome-extension://abcdefghijklmnop/page.html',
+    'moz-extension://1234/page.html',
+    'javascript:void(0)',
+    'ftp://files.example.com/x',
+    'wss://socket.example.com/',
+    'https://',
+    'http://[::1',
+    'not a url',
+    '',
+  ])('is null for non-http(s) and malformed URLs: %s', (url) => {
+    expect(() => classify(url, 'image')).not.toThrow();
+    expect(classify(url, 'image')).toBeNull();
+  });
+
+  it('is null without an http(s) page to compare with', () => {
+    expect(classify('https://www.google-analytics.com/collect', 'sendbeacon', 'about:blank')).toBeNull();
+    expect(classify('https://www.google-analytics.com/collect', 'sendbeacon', '::nonsense')).toBeNull();
+  });
+
+  it('reads hosts the way browsers do, fast path or not', () => {
+    const cases: Array<[string, string]> = [
+      ['https://WWW.Google-Analytics.com/collect', 'www.google-analytics.com'],
+      ['https://user:pw@stats.example.org:8443/p', 'stats.example.org'],
+      ['http://0x7f.1/x', '127.0.0.1'],
+      ['http://3232235777/x', '192.168.1.1'],
+      ['https://[2001:db8::1]/x', '[2001:db8::1]'],
+      ['https://bücher.example/x', 'xn--bcher-kva.example'],
+      ['https://tracker.example.:443/x', 'tracker.example.'],
+      ['https://tracker.example\\x?y', 'tracker.example'],
+    ];
+    for (const [url, host] of cases) {
+      expect(classify(url, 'script')?.host, url).toBe(host);
+      expect(host).toBe(new URL(url).hostname);
+    }
+  });
+
+  it('uses the index it is given', () => {
+    const index = createTrackerIndex([{ organisation: 'Acme', category: 'analytics', domains: ['acme.test'] }]);
+    expect(classifyRequest({ url: 'https://x.acme.test/a', kind: 'script', pageUrl: PAGE }, index)?.tracker?.organisation).toBe(
+      'Acme',
+    );
+  });
+
+  it('is first-party for the page site whatever the subdomain, and keeps pages apart', () => {
+    expect(classify('https://api.smartergo.com/v1/cart', 'fetch')).toBeNull();
+    expect(classify('https://api.smartergo.com/v1/cart', 'fetch', 'https://other-shop.example/')).toMatchObject({
+      party: 'third-party',
+    });
+    expect(classify('https://api.smartergo.com/v1/cart', 'fetch')).toBeNull();
+  });
+});
+
+describe('sanitizeUrl', () => {
+  it.each([
+    ['drops credentials and fragment', 'https://user:pw@www.example.com/a?b=1#secret', 'https://www.example.com/a?b=1'],
+    ['keeps a port, drops a default one', 'http://example.com:80/a', 'http://example.com/a'],
+    ['keeps a non-default port', 'https://example.com:8443/a', 'https://example.com:8443/a'],
+    ['adds the root path', 'https://example.com?x=1', 'https://example.com/?x=1'],
+    ['redacts an e-mail in the query', 'https://t.example/p?email=jane.doe%40example.com&v=2', 'https://t.example/p?email=[email]&v=2'],
+    ['redacts form-encoded phone', 'https://t.example/p?tel=%2B1+415+555+0123', 'https://t.example/p?tel=[phone]'],
+    ['redacts a bare phone under its key', 'https://t.example/p?phone=4155550123', 'https://t.example/p?phone=[phone]'],
+    ['redacts a card number', 'https://pay.example/x?pan=4111111111111111&amt=10', 'https://pay.example/x?pan=[credit-card]&amt=10'],
+    ['redacts inside a JSON value', 'https://t.example/e?data=%7B%22email%22%3A%22jane%40example.com%22%7D', 'https://t.example/e?data=%7B%22email%22:%22[email]%22%7D'],
+    ['redacts in the path', 'https://crm.example/u/jane@example.com/x', 'https://crm.example/u/[email]/x'],
+    ['leaves tracker ids alone', 'https://www.google-analytics.com/g/collect?cid=123456789.1700000000&_p=1700000000123', 'https://www.google-analytics.com/g/collect?cid=123456789.1700000000&_p=1700000000123'],
+    ['handles other schemes without throwing', 'data:text/plain,jane%40example.com', 'data:text/plain,[email]'],
+    ['handles malformed input without throwing', 'mailto:jane@example.com?subject=%ZZ', 'mailto:[email]?subject=%ZZ'],
+  ])('%s', (_label, url, expected) => {
+    expect(sanitizeUrl(url)).toBe(expected);
+  });
+
+  it('bounds the length with an ellipsis, never cutting an escape in two', () => {
+    const long = `https://t.example/p?q=${'a'.repeat(1000)}`;
+    const out = sanitizeUrl(long);
+    expect(out).toHaveLength(512);
+    expect(out.endsWith('…')).toBe(true);
+    const escapes = sanitizeUrl(`https://t.example/p?q=${'%41'.repeat(400)}`, 100);
+    expect(escapes.length).toBeLessThanOrEqual(100);
+    expect(escapes).toMatch(/(%41)+…$/);
+    expect(sanitizeUrl('https://t.example/abc', 10)).toBe('https://t…');
+  });
+});
