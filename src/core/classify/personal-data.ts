@@ -213,7 +213,21 @@ function kindsOf(spans: readonly Span[]): PersonalDataKind[] {
 
 /** Cheap test: could `raw` (still encoded) hold personal data at all? */
 export function mightHoldPersonalData(raw: string): boolean {
-  return raw.includes('@') || raw.includes('%40') || raw.includes('%2540') || hasDigitRun(raw, 7);
+  // One pass (this runs on every third-party URL): an "@" (also as %40 or %2540), or a run of 7+ digits.
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= 7) return true;
+    } else if (c === 64) {
+      return true;
+    } else if (c === 37) {
+      if (raw.startsWith('40', i + 1) || raw.startsWith('2540', i + 1)) return true;
+    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41 && c !== 47 && c !== 43 && c !== 34 && c !== 58) {
+      run = 0;
+    }
+  }
+  return false;
 }
 
 /**
