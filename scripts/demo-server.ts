@@ -1,9 +1,8 @@
 /**
  * Run the demo site alone (for a headed demo or for poking at it by hand).
  *
- *   node -e "import('vite').then((v) => v.runnerImport('./scripts/demo-server.ts'))" -- --port 8443
+ *   npm run demo-site -- --port 8443      (or DEMO_PORT=8443 npm run demo-site)
  *
- * (Node 20 cannot run .ts by itself; vite's runnerImport transpiles it. DEMO_PORT=... works too.)
  * Then start Chromium with the printed flags and open https://www.smartergo.com/.
  */
 import { DEMO_PAGES, HOME_URL, startDemoSite } from '../test/fixtures/server';

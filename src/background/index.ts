@@ -1,0 +1,148 @@
+/**
+ * The background service worker. Every listener is registered synchronously at
+ * the top level so a worker woken by an event gets it; all state lives in
+ * storage.session (through the tab store), so a stopped worker loses nothing.
+ */
+import { browser, type Cookies, type Runtime, type WebRequest } from '../shared/browser';
+import { TRACKERS } from '../core/classify/trackers';
+import { sanitizeUrl } from '../core/classify/requests';
+import { cookieAppliesTo } from '../core/cookie-scope';
+import type { Observation } from '../core/model';
+import type { PageFindings, PipelineContext } from '../core/pipeline';
+import { POLICY } from '../core/policy/disclosures';
+import { isSmartErgoUrl, SMARTERGO_MATCH_PATTERNS } from '../core/site';
+import type { ContentMessage, GetPageResponse } from '../shared/messages';
+import { showBadge } from './badge';
+import { createRouter } from './router';
+import { TabStore } from './tab-store';
+
+const store = new TabStore(browser.storage.session, (record) => void showBadge(record));
+
+const route = createRouter({
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  onContent: handleContentMessage,
+  onGetPage: handleGetPage,
+});
+
+// --- Listeners: all registered synchronously, before any await. -------------
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  route(message, sender).catch((error: unknown) => {
+    console.error('PolicyLens: a message handler failed', error);
+    return undefined;
+  }),
+);
+
+browser.webRequest.onBeforeRequest.addListener(
+  (details) => {
+    guard('webRequest', () => handleRequest(details));
+    return undefined;
+  },
+  { urls: SMARTERGO_MATCH_PATTERNS },
+);
+
+browser.cookies.onChanged.addListener((change) => guard('cookies.onChanged', () => handleCookieChange(change)));
+
+browser.tabs.onRemoved.addListener((tabId) => guard('tabs.onRemoved', () => store.remove(tabId)));
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  // Leaving SmartErgo: the tab's findings are no longer about the page it shows.
+  if (change.status === 'loading' && !isSmartErgoUrl(tab.url)) guard('tabs.onUpdated', () => forgetTab(tabId));
+});
+
+// --- Set-up that may wait: after the listeners. -------------------------------
+
+void guard('start-up', async () => {
+  const tabs = await browser.tabs.query({});
+  await store.prune(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))));
+});
+
+// --- Handlers ------------------------------------------------------------------
+
+function context(page: PageFindings): PipelineContext {
+  return { now: Date.now(), pageUrl: page.record.url, policy: POLICY, trackers: TRACKERS };
+}
+
+function observeAll(tabId: number, observations: readonly Observation[]): Promise<void> {
+  return store.update(tabId, (page) => {
+    let changed = false;
+    const ctx = context(page);
+    for (const observation of observations) {
+      try {
+        changed = page.observe(observation, ctx) !== undefined || changed;
+      } catch (error) {
+        // One odd observation must not cost the others (or the worker).
+        console.error('PolicyLens: could not classify an observation', error);
+      }
+    }
+    return changed;
+  });
+}
+
+async function startPage(tabId: number, url: string): Promise<void> {
+  store.start(tabId, sanitizeUrl(url), Date.now());
+  // The cookies this page is sent with; later changes arrive through cookies.onChanged.
+  const cookies = await browser.cookies.getAll({ url });
+  await observeAll(
+    tabId,
+    cookies.map((cookie) => ({ source: 'cookies-api', cookie })),
+  );
+}
+
+async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Promise<void> {
+  if (details.tabId < 0) return; // the site's service worker or a prefetch: no tab to show it in
+  if (details.type === 'main_frame') return startPage(details.tabId, details.url);
+  await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);
+}
+
+async function handleCookieChange(change: Cookies.OnChangedChangeInfoType): Promise<void> {
+  // An overwrite is reported as a removal followed by the new cookie: only the second matters.
+  if (change.removed && change.cause === 'overwrite') return;
+  // The store knows each tab's page from its navigation; tabs.query would miss a tab whose
+  // page is still loading (its URL is not committed when the document's Set-Cookie arrives).
+  const pages = await store.allPages();
+  await Promise.all(
+    pages
+      .filter((page) => cookieAppliesTo(change.cookie, page.record.url))
+      .map((page) =>
+        observeAll(page.record.tabId, [{ source: 'cookies-api', cookie: change.cookie, removed: change.removed }]),
+      ),
+  );
+}
+
+async function handleContentMessage(
+  message: ContentMessage,
+  from: { tabId: number; frameId: number; url: string; tabUrl: string | undefined },
+): Promise<void> {
+  if (!(await store.page(from.tabId))) {
+    // The worker missed the navigation (installed or enabled after the page loaded).
+    const topUrl = from.frameId === 0 ? from.url : from.tabUrl;
+    if (!topUrl || !isSmartErgoUrl(topUrl)) return;
+    await startPage(from.tabId, topUrl);
+  }
+  await observeAll(from.tabId, message.observations);
+}
+
+async function handleGetPage(tabId: number): Promise<GetPageResponse> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!isSmartErgoUrl(tab?.url)) return { smartErgo: false, page: null };
+  await store.settled();
+  const page = await store.page(tabId);
+  return { smartErgo: true, page: page?.record ?? null };
+}
+
+async function forgetTab(tabId: number): Promise<void> {
+  await store.remove(tabId);
+  await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+}
+
+/** Runs a handler so that nothing a page does can make the worker throw. */
+function guard(what: string, run: () => unknown): Promise<void> {
+  return Promise.resolve()
+    .then(run)
+    .then(
+      () => undefined,
+      (error: unknown) => console.error(`PolicyLens: ${what} failed`, error),
+    );
+}

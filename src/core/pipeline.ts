@@ -1,0 +1,196 @@
+/**
+ * The one pipeline: Observation -> Finding (classified, deduplicated) -> PolicyMatch.
+ * Pure: the clock, the policy and the tracker data come in through the context;
+ * the caller (the worker's tab store) decides where the page record is kept.
+ */
+import { classifyCookie, cookieId } from './classify/cookies';
+import {
+  classifyRequest,
+  requestKindFromInitiator,
+  requestKindFromResourceType,
+  type RequestClassification,
+} from './classify/requests';
+import type { TrackerIndex } from './classify/trackers';
+import type { CookieData, CookieFinding, Finding, Observation, PageRecord, PersonalDataKind, RequestFinding } from './model';
+import type { PolicyModel } from './policy/disclosures';
+import { matchFinding, type UnmatchedFinding } from './policy/matcher';
+
+/** A page keeps at most this many distinct findings; beyond it they are counted in `overflow`. */
+export const MAX_FINDINGS_PER_PAGE = 2_000;
+
+export interface PipelineContext {
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** The top-level page the observation belongs to. */
+  pageUrl: string;
+  policy: PolicyModel;
+  trackers?: TrackerIndex;
+}
+
+export function newPage(tabId: number, url: string, startedAt: number): PageRecord {
+  return { tabId, url, startedAt, findings: [], overflow: 0 };
+}
+
+/**
+ * A page's findings indexed by id, for merging observations quickly. It wraps a
+ * PageRecord and mutates it in place; `record` is always the current plain data.
+ */
+export class PageFindings {
+  readonly record: PageRecord;
+  private readonly byId = new Map<string, number>();
+
+  constructor(record: PageRecord) {
+    this.record = record;
+    record.findings.forEach((finding, index) => this.byId.set(finding.id, index));
+  }
+
+  get(id: string): Finding | undefined {
+    const index = this.byId.get(id);
+    return index === undefined ? undefined : this.record.findings[index];
+  }
+
+  /** Folds one observation into the page. Returns the finding it created or changed, if any. */
+  observe(observation: Observation, context: PipelineContext): Finding | undefined {
+    switch (observation.source) {
+      case 'resource-timing':
+        return this.observeRequest(
+          observation.source,
+          classifyRequest(
+            {
+              url: observation.url,
+              kind: requestKindFromInitiator(observation.initiatorType, observation.looksLikePixel),
+              pageUrl: context.pageUrl,
+            },
+            context.trackers,
+          ),
+          context,
+        );
+      case 'web-request':
+        return this.observeRequest(
+          observation.source,
+          classifyRequest(
+            { url: observation.url, kind: requestKindFromResourceType(observation.resourceType), pageUrl: context.pageUrl },
+            context.trackers,
+          ),
+          context,
+        );
+      case 'cookies-api':
+        return this.observeCookieApi(observation.cookie, observation.removed === true, context);
+      case 'document-cookie':
+        return this.observeDocumentCookie(observation.name, observation.value, context);
+    }
+  }
+
+  private observeRequest(
+    source: Observation['source'],
+    classified: RequestClassification | null,
+    context: PipelineContext,
+  ): Finding | undefined {
+    if (!classified) return undefined;
+    const id = `${classified.kind}:${classified.host}${classified.path}`;
+    const existing = this.get(id);
+    if (!existing || existing.kind === 'cookie') {
+      return this.add({ id, ...classified }, source, context);
+    }
+    // Resource timing tells sendBeacon from <a ping>; Chromium's webRequest calls both "ping".
+    const preferNew = source === 'resource-timing' || !existing.sightings['resource-timing'];
+    const personalData = union(existing.personalData, classified.personalData);
+    const carriesMore = personalData.length > existing.personalData.length;
+    const updated: RequestFinding = {
+      ...existing,
+      ...(preferNew ? { requestKind: classified.requestKind, tracker: classified.tracker ?? existing.tracker } : {}),
+      sampleUrl: carriesMore ? classified.sampleUrl : existing.sampleUrl,
+      personalData,
+    };
+    return this.replace(updated, source, context);
+  }
+
+  private observeCookieApi(cookie: CookieData, removed: boolean, context: PipelineContext): Finding | undefined {
+    const classified = classifyCookie({ cookie }, context.pageUrl, context.now);
+    const id = cookieId(cookie.name, cookie.domain, cookie.path);
+    // document.cookie shows no domain: a finding it made is the same cookie, now known in full.
+    const guessed = this.findGuessedCookie(cookie.name);
+    const previous = this.get(id) ?? guessed;
+    if (guessed && guessed.id !== id) this.remove(guessed.id);
+    if (!previous) {
+      if (removed) return undefined; // never seen on this page; nothing to show
+      return this.add({ id, ...classified }, 'cookies-api', context);
+    }
+    const updated: CookieFinding = {
+      ...(previous as CookieFinding),
+      ...(removed ? {} : classified),
+      id,
+      personalData: union((previous as CookieFinding).personalData, classified.personalData),
+      removed,
+      sightings: { ...previous.sightings },
+    };
+    if (this.get(id)) return this.replace(updated, 'cookies-api', context);
+    return this.add(updated, 'cookies-api', context);
+  }
+
+  private observeDocumentCookie(name: string, value: string, context: PipelineContext): Finding | undefined {
+    const known = this.record.findings.find((f): f is CookieFinding => f.kind === 'cookie' && f.name === name);
+    if (known) {
+      const personalData = union(known.personalData, classifyCookie({ documentCookie: { name, value } }, context.pageUrl, context.now).personalData);
+      return this.replace({ ...known, personalData }, 'document-cookie', context);
+    }
+    const classified = classifyCookie({ documentCookie: { name, value } }, context.pageUrl, context.now);
+    return this.add({ id: cookieId(name, classified.domain, classified.path), ...classified }, 'document-cookie', context);
+  }
+
+  private findGuessedCookie(name: string): CookieFinding | undefined {
+    return this.record.findings.find((f): f is CookieFinding => f.kind === 'cookie' && f.name === name && !f.attributesKnown);
+  }
+
+  private add(
+    unmatched: UnmatchedFinding & { id: string } & Partial<Pick<Finding, 'sightings' | 'firstSeen'>>,
+    source: Observation['source'],
+    context: PipelineContext,
+  ): Finding | undefined {
+    if (this.record.findings.length >= MAX_FINDINGS_PER_PAGE) {
+      this.record.overflow += 1;
+      return undefined;
+    }
+    const sightings = { ...unmatched.sightings, [source]: (unmatched.sightings?.[source] ?? 0) + 1 };
+    const finding = {
+      ...unmatched,
+      firstSeen: unmatched.firstSeen ?? context.now,
+      lastSeen: context.now,
+      sightings,
+      count: maxCount(sightings),
+      match: matchFinding(unmatched, context.policy),
+    } as Finding;
+    this.byId.set(finding.id, this.record.findings.length);
+    this.record.findings.push(finding);
+    return finding;
+  }
+
+  private replace(finding: Finding, source: Observation['source'], context: PipelineContext): Finding {
+    const index = this.byId.get(finding.id);
+    const sightings = { ...finding.sightings, [source]: (finding.sightings[source] ?? 0) + 1 };
+    const { id: _id, firstSeen: _f, lastSeen: _l, count: _c, sightings: _s, match: _m, ...unmatched } = finding;
+    const updated = {
+      ...finding,
+      lastSeen: context.now,
+      sightings,
+      count: maxCount(sightings),
+      match: matchFinding(unmatched as UnmatchedFinding, context.policy),
+    } as Finding;
+    if (index === undefined) throw new Error(`replace: no finding ${finding.id}`);
+    this.record.findings[index] = updated;
+    return updated;
+  }
+
+  private remove(id: string): void {
+    const index = this.byId.get(id);
+    if (index === undefined) return;
+    this.record.findings.splice(index, 1);
+    this.byId.clear();
+    this.record.findings.forEach((finding, i) => this.byId.set(finding.id, i));
+  }
+}
+
+const maxCount = (sightings: Finding['sightings']): number => Math.max(1, ...Object.values(sightings).map((n) => n ?? 0));
+
+const union = (a: readonly PersonalDataKind[], b: readonly PersonalDataKind[]): PersonalDataKind[] =>
+  b.every((kind) => a.includes(kind)) ? [...a] : [...new Set([...a, ...b])];

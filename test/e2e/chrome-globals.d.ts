@@ -1,0 +1,16 @@
+/**
+ * The few chrome.* calls e2e tests run inside the extension's worker via
+ * `worker.evaluate`. Declared here rather than pulling in all of @types/chrome.
+ */
+declare namespace chrome {
+  namespace tabs {
+    function query(filter: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+  }
+  namespace storage {
+    const session: { get(key: string | null): Promise<Record<string, unknown>> };
+    const local: { get(key: string | null): Promise<Record<string, unknown>> };
+  }
+  namespace action {
+    function getBadgeText(details: { tabId: number }): Promise<string>;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * End to end in real Chromium: each demo page produces exactly the findings it
+ * should, matched to the policy with the right verdict; control pages produce none;
+ * the badge and the popup show the same thing, live.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding, PageRecord } from '../../src/core/model';
+import { badgeCount } from '../../src/core/summary';
+import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { missing } from './expectations';
+import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+
+let site: DemoSite;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  browser = await launchWithExtension(site);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Waits until the worker's record for the tab satisfies `ready`, and returns it. */
+async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean): Promise<PageRecord> {
+  let last: PageRecord | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await browser.pageRecord(tabId);
+        return last !== undefined && ready(last);
+      },
+      { timeout: 15_000, interval: 100 },
+    )
+    .toBe(true);
+  return last as PageRecord;
+}
+
+const byName = (findings: readonly Finding[]) =>
+  Object.fromEntries(findings.map((f) => [f.kind === 'cookie' ? `cookie:${f.name}` : `${f.kind}:${f.requestKind}:${f.host}`, f]));
+
+describe('tracking pages', () => {
+  for (const demo of DEMO_PAGES.filter((p) => !p.control)) {
+    it(`${demo.url} gives the findings it should`, async () => {
+      await browser.context.clearCookies();
+      const page = await browser.context.newPage();
+      await visit(page, demo.url);
+      const tabId = await browser.tabIdOf(page);
+      const record = await recordWhen(tabId, (r) => missing(r.findings, demo.expects).length === 0);
+      expect(missing(record.findings, demo.expects)).toEqual([]);
+      for (const finding of record.findings) {
+        expect(finding.match.verdict).toMatch(/^(disclosed|not-covered|contradicts)$/);
+        for (const citation of finding.match.citations) expect(citation.quote.length).toBeGreaterThan(0);
+      }
+      await page.close();
+    });
+  }
+});
+
+describe('the home page', () => {
+  it('matches each finding to the policy with the verdict a reader would give', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/');
+    const tabId = await browser.tabIdOf(page);
+    const home = DEMO_PAGES.find((p) => p.path === '/')!;
+    const record = await recordWhen(tabId, (r) => missing(r.findings, home.expects).length === 0);
+    const found = byName(record.findings);
+
+    expect(found['cookie:SESSIONID']?.match.verdict).toBe('disclosed');
+    expect(found['cookie:SESSIONID']).toMatchObject({ party: 'first-party', session: true, httpOnly: true, secure: true });
+    expect(found['cookie:se_prefs']).toMatchObject({ session: false, purpose: 'preferences' });
+    expect(found['cookie:_ga']).toMatchObject({ purpose: 'analytics', organisation: expect.stringMatching(/Google/) });
+    expect(found['cookie:_ga']?.match.verdict).toBe('disclosed');
+    expect(found['beacon:sendbeacon:www.google-analytics.com']?.match.verdict).toBe('disclosed');
+    expect(found['beacon:pixel:www.facebook.com']?.match.verdict).toBe('not-covered');
+    expect(found['request:image:cdn.ergo-partners.net']?.match.verdict).toBe('not-covered');
+
+    // The badge counts trackers and beacons (not cookies), as the popup's summary defines them.
+    const expectedBadge = badgeCount(record.findings);
+    await expect.poll(() => browser.badgeText(tabId)).toBe(String(expectedBadge));
+
+    // <a ping>: clicking the deals link sends a first-party ping (a disclosed beacon).
+    await page.click('#deals-link');
+    const afterClick = await recordWhen(tabId, (r) =>
+      r.findings.some((f) => f.kind === 'beacon' && f.requestKind === 'ping' && f.host === 'www.smartergo.com'),
+    );
+    expect(byName(afterClick.findings)['beacon:ping:www.smartergo.com']?.match.verdict).toBe('disclosed');
+    await page.close();
+  });
+});
+
+describe('the contradiction page', () => {
+  it('flags the email sent to a third-party pixel as contradicting the policy, without keeping the email', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/newsletter/thanks?email=jane.doe%40example.com');
+    const tabId = await browser.tabIdOf(page);
+    const record = await recordWhen(tabId, (r) => r.findings.some((f) => f.match.verdict === 'contradicts'));
+    const leak = record.findings.find((f) => f.match.verdict === 'contradicts');
+    expect(leak).toMatchObject({ kind: 'beacon', host: 'www.facebook.com', personalData: ['email'] });
+    expect(leak?.match.citations.map((c) => c.quote)).toContain(
+      'Unless you opt-in, SmartErgo will not transfer your personal information to third parties',
+    );
+    // Nothing the visitor typed is stored in clear.
+    expect(JSON.stringify(record)).not.toContain('jane.doe');
+    await expect.poll(() => browser.badgeText(tabId)).not.toBe('');
+    await page.close();
+  });
+});
+
+describe('control pages', () => {
+  for (const demo of DEMO_PAGES.filter((p) => p.control)) {
+    it(`${demo.url} gives zero findings`, async () => {
+      await browser.context.clearCookies();
+      const page = await browser.context.newPage();
+      await visit(page, demo.url);
+      const tabId = await browser.tabIdOf(page);
+      // The popup's request waits for every pending write, so this is the settled state.
+      const popup = await browser.openPopup(tabId);
+      await popup.getByTestId('empty').waitFor();
+      const record = await browser.pageRecord(tabId);
+      expect(record?.findings ?? []).toEqual([]);
+      expect(await browser.badgeText(tabId)).toBe('');
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('the popup', () => {
+  it('shows the summary, the findings grouped by policy section, and updates live', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/');
+    const tabId = await browser.tabIdOf(page);
+    const home = DEMO_PAGES.find((p) => p.path === '/')!;
+    await recordWhen(tabId, (r) => missing(r.findings, home.expects).length === 0);
+
+    const popup = await browser.openPopup(tabId);
+    await expect.poll(() => popup.getByTestId('summary').textContent()).toMatch(/tracker/);
+    expect(await popup.locator('[data-verdict="not-covered"]').count()).toBeGreaterThan(0);
+    expect(await popup.locator('blockquote').count()).toBeGreaterThan(0);
+
+    // Live: a ping sent while the popup is open appears without reopening it.
+    const ping = popup.locator('[data-finding-id="beacon:www.smartergo.com/ping/click"]');
+    expect(await ping.count()).toBe(0);
+    await page.bringToFront();
+    await page.click('#deals-link');
+    await ping.waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('says plainly when the tab is not a SmartErgo page', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/help');
+    const tabId = await browser.tabIdOf(page);
+    await page.goto('https://cdn.ergo-partners.net/', { waitUntil: 'load' }).catch(() => undefined);
+    const popup = await browser.openPopup(tabId);
+    await popup.getByTestId('not-smartergo').waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
