@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Runtime } from '../shared/browser';
+import { createRouter } from './router';
+
+const EXTENSION_ID = 'policylens-id';
+const ORIGIN = 'chrome-extension://policylens-id/';
+
+function setup() {
+  const onContent = vi.fn(async () => undefined);
+  const onGetPage = vi.fn(async (tabId: number) => ({ smartErgo: true, page: null, tabId }));
+  const route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, onContent, onGetPage });
+  return { route, onContent, onGetPage };
+}
+
+const contentSender = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url: 'https://www.smartergo.com/',
+  frameId: 0,
+  tab: { id: 4, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url: 'https://www.smartergo.com/' },
+  ...overrides,
+});
+const popupSender: Runtime.MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+
+const observations = [{ source: 'resource-timing', url: 'https://www.facebook.com/tr?id=1', initiatorType: 'img' }];
+
+describe('router', () => {
+  it('hands a valid content message to the handler with the tab the browser names', async () => {
+    const { route, onContent } = setup();
+    await route({ type: 'observations', observations, tabId: 99 }, contentSender());
+    expect(onContent).toHaveBeenCalledWith(
+      { type: 'observations', observations },
+      { tabId: 4, frameId: 0, url: 'https://www.smartergo.com/', tabUrl: 'https://www.smartergo.com/' },
+    );
+  });
+
+  it('answers the popup', async () => {
+    const { route, onGetPage } = setup();
+    await expect(route({ type: 'get-page', tabId: 4 }, popupSender)).resolves.toMatchObject({ smartErgo: true });
+    expect(onGetPage).toHaveBeenCalledWith(4);
+  });
+
+  it.each<[string, unknown, Runtime.MessageSender]>([
+    ['another extension', { type: 'observations', observations }, contentSender({ id: 'someone-else' })],
+    ['a page that is not SmartErgo', { type: 'observations', observations }, contentSender({ url: 'https://evil.example/' })],
+    ['a look-alike host', { type: 'observations', observations }, contentSender({ url: 'https://smartergo.com.evil.example/' })],
+    ['no tab', { type: 'observations', observations }, contentSender({ tab: undefined })],
+    ['a content script asking for another tab', { type: 'get-page', tabId: 1 }, contentSender()],
+    ['null', null, contentSender()],
+    ['a string', 'observations', contentSender()],
+    ['an unknown type', { type: 'block-everything' }, contentSender()],
+    ['observations not a list', { type: 'observations', observations: 'x' }, contentSender()],
+    ['a forged cookies-API observation', { type: 'observations', observations: [{ source: 'cookies-api', cookie: {} }] }, contentSender()],
+    ['a web-request observation from a page', { type: 'observations', observations: [{ source: 'web-request', url: 'https://x/', resourceType: 'ping' }] }, contentSender()],
+    ['a URL that is not a string', { type: 'observations', observations: [{ source: 'resource-timing', url: 42, initiatorType: 'img' }] }, contentSender()],
+    ['a 100 KB URL', { type: 'observations', observations: [{ source: 'resource-timing', url: `https://x.example/${'a'.repeat(100_000)}`, initiatorType: 'img' }] }, contentSender()],
+    ['too many observations', { type: 'observations', observations: Array(501).fill(observations[0]) }, contentSender()],
+    ['a prototype-polluting body', JSON.parse('{"type":"observations","observations":[],"__proto__":{"polluted":true}}'), contentSender({ url: 'https://evil.example/' })],
+  ])('drops a message from %s', async (_name, message, sender) => {
+    const { route, onContent, onGetPage } = setup();
+    await expect(route(message, sender)).resolves.toBeUndefined();
+    expect(onContent).not.toHaveBeenCalled();
+    expect(onGetPage).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, unknown]>([
+    ['a negative tab id', { type: 'get-page', tabId: -1 }],
+    ['a tab id that is not a number', { type: 'get-page', tabId: '4' }],
+    ['a fractional tab id', { type: 'get-page', tabId: 1.5 }],
+    ['an unknown type', { type: 'delete-everything' }],
+  ])('tells the popup what is wrong with %s', async (_name, message) => {
+    const { route, onGetPage } = setup();
+    await expect(route(message, popupSender)).resolves.toMatchObject({ error: expect.any(String) });
+    expect(onGetPage).not.toHaveBeenCalled();
+  });
+});
