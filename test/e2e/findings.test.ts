@@ -164,3 +164,30 @@ describe('the popup', () => {
     await page.close();
   });
 });
+
+describe('a stopped service worker', () => {
+  it('loses nothing: findings, badge and the popup survive, and new observations merge in', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/');
+    const tabId = await browser.tabIdOf(page);
+    const home = DEMO_PAGES.find((p) => p.path === '/')!;
+    const before = await recordWhen(tabId, (r) => missing(r.findings, home.expects).length === 0);
+
+    await browser.stopWorker();
+
+    // A ping from the page wakes the worker; it restores the page from storage.session.
+    await page.click('#deals-link');
+    const after = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'beacon' && f.requestKind === 'ping'));
+    expect(after.findings.map((f) => f.id)).toEqual(expect.arrayContaining(before.findings.map((f) => f.id)));
+    expect(after.findings).toHaveLength(before.findings.length + 1);
+    await expect.poll(() => browser.badgeText(tabId)).toBe(String(badgeCount(after.findings)));
+
+    await browser.stopWorker();
+    const popup = await browser.openPopup(tabId); // the popup's question wakes it again
+    await popup.locator('[data-finding-id="beacon:www.smartergo.com/ping/click"]').waitFor();
+    expect(await popup.locator('[data-finding-id]').count()).toBe(after.findings.length);
+    await popup.close();
+    await page.close();
+  });
+});

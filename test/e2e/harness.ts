@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
 import type { DemoSite } from '../fixtures/server';
 
@@ -24,6 +25,8 @@ export interface ExtensionBrowser {
   /** The findings record the worker keeps for a tab, read from storage.session. */
   pageRecord(tabId: number): Promise<PageRecord | undefined>;
   badgeText(tabId: number): Promise<string>;
+  /** Stops the extension's worker the way Chromium does when it is idle; resolves once its globals are gone. */
+  stopWorker(): Promise<void>;
   /** Opens the popup as a page, showing the given tab. */
   openPopup(tabId: number): Promise<Page>;
   close(): Promise<void>;
@@ -80,6 +83,25 @@ export async function launchWithExtension(site: DemoSite, options: { headless?: 
     pageRecord: (tabId) =>
       inWorker(async (key: string) => (await chrome.storage.session.get(key))[key] as PageRecord | undefined, `page:${tabId}`),
     badgeText: (tabId) => inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    async stopWorker() {
+      // A marker in the worker's globals tells the old instance from a restarted one.
+      type Marked = { policylensTestMarker?: true };
+      await inWorker(() => {
+        (globalThis as Marked).policylensTestMarker = true;
+      }, undefined);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
+      // Playwright keeps its handle on the target; once the globals are gone, the worker was stopped.
+      await expect
+        .poll(() => inWorker(() => (globalThis as Marked).policylensTestMarker === true, undefined).catch(() => false), {
+          timeout: 15_000,
+        })
+        .toBe(false);
+    },
     async openPopup(tabId) {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
