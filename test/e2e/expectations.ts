@@ -24,3 +24,10 @@ export function satisfies(findings: readonly Finding[], expectation: Expectation
 
 export const missing = (findings: readonly Finding[], expectations: readonly Expectation[]): Expectation[] =>
   expectations.filter(checkable).filter((expectation) => !satisfies(findings, expectation));
+
+/** Findings no expectation accounts for (a control page must have none; a tracking page none beyond its list). */
+export function unexpected(findings: readonly Finding[], expectations: readonly Expectation[]): string[] {
+  return findings
+    .filter((finding) => !expectations.some((expectation) => satisfies([finding], expectation)))
+    .map((finding) => finding.id);
+}

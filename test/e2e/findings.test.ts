@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
 import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
-import { missing } from './expectations';
+import { missing, unexpected } from './expectations';
 import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
 
 let site: DemoSite;
@@ -50,6 +50,8 @@ describe('tracking pages', () => {
       const tabId = await browser.tabIdOf(page);
       const record = await recordWhen(tabId, (r) => missing(r.findings, demo.expects).length === 0);
       expect(missing(record.findings, demo.expects)).toEqual([]);
+      const allowed = [...demo.expects, ...(demo.interactions ?? []).flatMap((i) => i.expects)];
+      expect(unexpected(record.findings, allowed)).toEqual([]);
       for (const finding of record.findings) {
         expect(finding.match.verdict).toMatch(/^(disclosed|not-covered|contradicts)$/);
         for (const citation of finding.match.citations) expect(citation.quote.length).toBeGreaterThan(0);

@@ -8,7 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { expect } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
 import type { DemoSite } from '../fixtures/server';
 
@@ -96,11 +95,10 @@ export async function launchWithExtension(site: DemoSite, options: { headless?: 
       await cdp.detach();
       await page.close();
       // Playwright keeps its handle on the target; once the globals are gone, the worker was stopped.
-      await expect
-        .poll(() => inWorker(() => (globalThis as Marked).policylensTestMarker === true, undefined).catch(() => false), {
-          timeout: 15_000,
-        })
-        .toBe(false);
+      await waitUntil(
+        async () => !(await inWorker(() => (globalThis as Marked).policylensTestMarker === true, undefined).catch(() => true)),
+        'the extension worker to restart',
+      );
     },
     async openPopup(tabId) {
       const popup = await context.newPage();
@@ -136,4 +134,13 @@ function chromiumArgs(site: DemoSite): string[] {
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
+}
+
+/** Polls a condition the browser gives no event for, until it holds or the time is up. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
