@@ -62,6 +62,17 @@ describe('PageFindings.observe', () => {
     expect(page.record.findings[0]).toMatchObject({ requestKind: 'sendbeacon', count: 2 });
   });
 
+  it('keeps an image the visitor sees (e.g. a CDN photo with ?w=400) a request, not a pixel', () => {
+    const page = freshPage();
+    const url = 'https://cdn.ergo-partners.net/photos/chair.jpg?w=400';
+    page.observe({ source: 'resource-timing', url, initiatorType: 'img', looksLikePixel: false }, at(1));
+    expect(page.record.findings[0]).toMatchObject({ kind: 'request', requestKind: 'image' });
+    // The same image seen only by the network (size unknown) would be taken for a pixel.
+    const unseen = freshPage();
+    unseen.observe({ source: 'web-request', url, resourceType: 'image' }, at(1));
+    expect(unseen.record.findings[0]).toMatchObject({ kind: 'beacon', requestKind: 'pixel' });
+  });
+
   it('groups repeated hits to one endpoint into one finding with a count', () => {
     const page = freshPage();
     for (let i = 0; i < 50; i++) page.observe({ ...gaBeaconTiming, url: `${gaBeaconTiming.url}&_p=${i}` } as Observation, at(i));

@@ -60,6 +60,7 @@ export class PageFindings {
               url: observation.url,
               kind: requestKindFromInitiator(observation.initiatorType, observation.looksLikePixel),
               pageUrl: context.pageUrl,
+              displayed: observation.looksLikePixel === false,
             },
             context.trackers,
           ),

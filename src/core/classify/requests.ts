@@ -26,6 +26,8 @@ export interface RequestInput {
   kind: RequestKind;
   /** The top-level page the request belongs to. */
   pageUrl: string;
+  /** The content script saw the image shown to the visitor (bigger than 1x1, not hidden): never a pixel. */
+  displayed?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -280,7 +282,7 @@ export function classifyRequest(input: RequestInput, trackers: TrackerIndex = TR
   if (party === 'first-party' && requestKind !== 'image' && !isBeaconKind(requestKind)) return null;
 
   const tracker: TrackerInfo | undefined = trackers.lookup(parts.host, parts.pathname);
-  if (requestKind === 'image' && (tracker !== undefined || (party === 'third-party' && parts.query !== ''))) {
+  if (requestKind === 'image' && !input.displayed && (tracker !== undefined || (party === 'third-party' && parts.query !== ''))) {
     requestKind = 'pixel';
   }
   const beacon = isBeaconKind(requestKind);
