@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { assertCorporaPresent, REPO_ROOT } from './lib/corpus';
+import { benchContentScript, benchPageLoad, benchPopup, startBrowsers } from './sections/browser';
 import { benchClassify, benchMemory } from './sections/node';
 
 const SECTIONS = ['classify', 'memory', 'pageload', 'content', 'popup'] as const;
@@ -78,6 +79,30 @@ async function main(): Promise<void> {
     const { result, table } = await benchMemory({ rounds: 0, warmupRounds: 0, batchSize: 0, memoryRepeats: quick ? 1 : 3 });
     results['memory'] = result;
     show(table);
+  }
+
+  if (only.has('pageload') || only.has('content') || only.has('popup')) {
+    const browsers = await startBrowsers();
+    try {
+      const options = { pageLoadPairs: quick ? 6 : 20, contentRuns: quick ? 3 : 10, stressRuns: quick ? 2 : 5, popupRuns: quick ? 3 : 15 };
+      if (only.has('pageload')) {
+        const { result, table } = await benchPageLoad(browsers, options);
+        results['pageload'] = result;
+        show(table);
+      }
+      if (only.has('content')) {
+        const { result, table } = await benchContentScript(browsers, options);
+        results['content'] = result;
+        show(table);
+      }
+      if (only.has('popup')) {
+        const { result, table } = await benchPopup(browsers, options);
+        results['popup'] = result;
+        show(table);
+      }
+    } finally {
+      await browsers.close();
+    }
   }
 
   machine.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));

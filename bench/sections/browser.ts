@@ -1,0 +1,399 @@
+/**
+ * The in-browser figures, all in Debian's headless Chromium against local pages:
+ * page-load overhead (with vs without PolicyLens, paired), the content script's
+ * main-thread time (from a Chromium trace), and the popup's first render with ~1,000
+ * findings plus its gzipped bundle size.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import { HOME_URL } from '../../test/fixtures/server';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../../test/e2e/harness';
+import { BENCH_ORIGIN, HEAVY_REQUESTS, STRESS_ELEMENTS, STRESS_RESOURCES } from '../fixtures/server';
+import { assertSameFlags, launchExtension, launchPlain, startSites, type PlainBrowser, type Sites } from '../browser/launch';
+import { bootstrapRatioOfMedians, quantile, spread } from '../lib/stats';
+import { formatTable, kb, ms, ratio, verdict } from '../lib/table';
+
+export interface BrowserBenchOptions {
+  pageLoadPairs: number;
+  contentRuns: number;
+  stressRuns: number;
+  popupRuns: number;
+}
+
+export interface Browsers {
+  sites: Sites;
+  extension: ExtensionBrowser;
+  plain: PlainBrowser;
+  close(): Promise<void>;
+}
+
+export async function startBrowsers(): Promise<Browsers> {
+  const sites = await startSites();
+  const extension = await launchExtension(sites);
+  const plain = await launchPlain(sites);
+  await assertSameFlags(extension.context, plain.context);
+  return {
+    sites,
+    extension,
+    plain,
+    close: async () => {
+      await Promise.allSettled([extension.close(), plain.close()]);
+      await sites.close();
+    },
+  };
+}
+
+const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------
+// Page load
+
+/** Loads `url` from about:blank and returns the page's own loadEventEnd (ms from navigation start). */
+async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+}
+
+export interface PageLoadFigures {
+  page: string;
+  url: string;
+  pairs: number;
+  withMs: number[];
+  withoutMs: number[];
+  medianWithMs: number;
+  medianWithoutMs: number;
+  /** median(with) / median(without), and its 95% bootstrap CI over pairs. */
+  ratio: number;
+  ci95: [number, number];
+  /** Quartiles of the per-pair ratios. */
+  pairRatioIqr: [number, number];
+  targetMet: boolean;
+}
+
+export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: PageLoadFigures[]; table: string }> {
+  const pages = [
+    { page: 'demo home', url: HOME_URL },
+    { page: `heavy (${HEAVY_REQUESTS} third-party requests)`, url: `${BENCH_ORIGIN}/heavy` },
+  ];
+  const withPage = await browsers.extension.context.newPage();
+  const withoutPage = await browsers.plain.context.newPage();
+  const result: PageLoadFigures[] = [];
+  for (const { page, url } of pages) {
+    for (let i = 0; i < 2; i++) {
+      await loadTime(withPage, url);
+      await loadTime(withoutPage, url);
+    }
+    const withMs: number[] = [];
+    const withoutMs: number[] = [];
+    for (let i = 0; i < options.pageLoadPairs; i++) {
+      // Alternate which browser goes first, so drift within a pair cancels over the run.
+      const order = i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+      for (const side of order) {
+        const t = await loadTime(side === 'with' ? withPage : withoutPage, url);
+        (side === 'with' ? withMs : withoutMs).push(t);
+        await settle(150); // let the worker's trailing work finish before the other side loads
+      }
+    }
+    const boot = bootstrapRatioOfMedians(withMs, withoutMs);
+    const pairRatios = withMs.map((w, i) => w / withoutMs[i]!);
+    const s = spread(pairRatios);
+    result.push({
+      page,
+      url,
+      pairs: options.pageLoadPairs,
+      withMs,
+      withoutMs,
+      medianWithMs: quantile(withMs, 0.5),
+      medianWithoutMs: quantile(withoutMs, 0.5),
+      ratio: boot.ratio,
+      ci95: [boot.low, boot.high],
+      pairRatioIqr: [s.q1, s.q3],
+      targetMet: boot.ratio <= 1.03,
+    });
+  }
+  await Promise.all([withPage.close(), withoutPage.close()]);
+  const rows = result.map((r) => [
+    r.page,
+    ms(r.medianWithoutMs),
+    ms(r.medianWithMs),
+    ratio(r.ratio),
+    `${r.ci95[0].toFixed(2)}–${r.ci95[1].toFixed(2)}`,
+    `${r.pairRatioIqr[0].toFixed(2)}–${r.pairRatioIqr[1].toFixed(2)}`,
+    verdict(r.targetMet),
+  ]);
+  const table =
+    `Page load (loadEventEnd), headless Chromium without vs with PolicyLens, ${options.pageLoadPairs} alternating pairs per page after 2 warm-up loads each\n` +
+    formatTable(['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03'], rows);
+  return { result, table };
+}
+
+// ---------------------------------------------------------------------------
+// Content script
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string }; fileName?: string; name?: string };
+}
+
+async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  // The protocol types trace events as plain objects; these are Chromium's trace-event JSON.
+  const onData = (e: { value: object[] }): void => {
+    events.push(...(e.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute'] },
+  });
+  try {
+    await work();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+  }
+  return events;
+}
+
+/**
+ * The content script's main-thread time in a trace: the renderer main-thread slices
+ * whose script is the content script (EvaluateScript / v8.compile / v8.run of the file,
+ * FunctionCall of its callbacks: the PerformanceObserver, timers, event listeners),
+ * outermost only, so nested slices are not counted twice. Their wall durations include
+ * what the script calls into (querySelectorAll, style, sendMessage's serialisation).
+ */
+export function contentScriptTime(events: readonly TraceEvent[], scriptUrl: string): { wallMs: number; cpuMs: number; slices: number } {
+  const mainThreads = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`),
+  );
+  const ours = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        mainThreads.has(`${e.pid}/${e.tid}`) &&
+        (e.args?.data?.url === scriptUrl || e.args?.fileName === scriptUrl) &&
+        ['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.run', 'TimerFire', 'EventDispatch'].includes(e.name),
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let wall = 0;
+  let cpu = 0;
+  let slices = 0;
+  const openUntil = new Map<string, number>();
+  for (const e of ours) {
+    const thread = `${e.pid}/${e.tid}`;
+    if (e.ts < (openUntil.get(thread) ?? -1)) continue; // nested in a slice already counted
+    openUntil.set(thread, e.ts + (e.dur ?? 0));
+    wall += e.dur ?? 0;
+    cpu += e.tdur ?? e.dur ?? 0;
+    slices++;
+  }
+  return { wallMs: wall / 1000, cpuMs: cpu / 1000, slices };
+}
+
+export interface ContentFigures {
+  page: string;
+  runs: number;
+  wallMs: number[];
+  cpuMs: number[];
+  medianWallMs: number;
+  medianCpuMs: number;
+  maxWallMs: number;
+  targetMs: number;
+  targetMet: boolean;
+  resourceEntries: number;
+  elements: number;
+}
+
+export async function benchContentScript(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: ContentFigures[]; table: string }> {
+  const scriptUrl = `chrome-extension://${browsers.extension.extensionId}/src/content/index.js`;
+  const pages = [
+    { page: 'demo home', url: HOME_URL, runs: options.contentRuns, targetMs: 5 },
+    { page: `stress (${STRESS_ELEMENTS} elements, ${STRESS_RESOURCES} resources)`, url: `${BENCH_ORIGIN}/stress`, runs: options.stressRuns, targetMs: 50 },
+  ];
+  const result: ContentFigures[] = [];
+  for (const { page, url, runs, targetMs } of pages) {
+    const wallMs: number[] = [];
+    const cpuMs: number[] = [];
+    let resourceEntries = 0;
+    let elements = 0;
+    for (let i = 0; i < runs + 1; i++) {
+      const tab = await browsers.extension.context.newPage();
+      await tab.goto('about:blank');
+      const cdp = await browsers.extension.context.newCDPSession(tab);
+      const events = await traceWhile(cdp, async () => {
+        await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+        await tab.waitForLoadState('networkidle');
+        await settle(300); // the reporter's last batch (50 ms) and late observer callbacks
+      });
+      const counts = await tab.evaluate(() => ({
+        resources: performance.getEntriesByType('resource').length,
+        elements: document.getElementsByTagName('*').length,
+      }));
+      await cdp.detach();
+      await tab.close();
+      if (i === 0) continue; // the first run warms the disk cache of the extension's files
+      const t = contentScriptTime(events, scriptUrl);
+      if (t.slices === 0) throw new Error(`bench: no content-script activity in the trace of ${url} (is ${scriptUrl} the script?)`);
+      wallMs.push(t.wallMs);
+      cpuMs.push(t.cpuMs);
+      resourceEntries = counts.resources;
+      elements = counts.elements;
+    }
+    const medianWallMs = quantile(wallMs, 0.5);
+    result.push({
+      page,
+      runs,
+      wallMs,
+      cpuMs,
+      medianWallMs,
+      medianCpuMs: quantile(cpuMs, 0.5),
+      maxWallMs: Math.max(...wallMs),
+      targetMs,
+      targetMet: medianWallMs <= targetMs,
+      resourceEntries,
+      elements,
+    });
+  }
+  const rows = result.map((r) => [
+    r.page,
+    String(r.runs),
+    ms(r.medianWallMs),
+    ms(r.maxWallMs),
+    ms(r.medianCpuMs),
+    `${r.resourceEntries} / ${r.elements}`,
+    `≤ ${r.targetMs} ms: ${verdict(r.targetMet)}`,
+  ]);
+  const table =
+    'Content script main-thread time (Chromium trace: outermost slices of the content script on the renderer main thread)\n' +
+    formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'resources / elements', 'target'], rows);
+  return { result, table };
+}
+
+// ---------------------------------------------------------------------------
+// Popup
+
+/** Installed in the popup before its scripts: notes when the findings are in the DOM, and the frame after. */
+function watchFirstRender(): void {
+  const w = window as unknown as { __render?: { domMs: number; frameMs: number; rows: number } };
+  const check = (): boolean => {
+    const rows = document.querySelectorAll('li.finding').length;
+    if (rows === 0) return false;
+    const domMs = performance.now();
+    // The frame that shows them: a rAF, then a task after that frame's paint.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        w.__render = { domMs, frameMs: performance.now(), rows: document.querySelectorAll('li.finding').length };
+      };
+      channel.port2.postMessage(null);
+    });
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (check()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export interface PopupFigures {
+  findings: number;
+  runs: number;
+  firstRenderMs: number[];
+  medianFirstRenderMs: number;
+  medianDomMs: number;
+  targetMet: boolean;
+  bundle: { files: Array<{ file: string; bytes: number; gzipBytes: number }>; gzipBytes: number; cssGzipBytes: number; targetMet: boolean };
+}
+
+async function popupBundle(): Promise<PopupFigures['bundle']> {
+  const html = await readFile(resolve(EXTENSION_DIR, 'src/popup/index.html'), 'utf8');
+  const pending = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  const files: Array<{ file: string; bytes: number; gzipBytes: number }> = [];
+  while (pending.length > 0) {
+    const path = resolve(EXTENSION_DIR, `.${pending.pop()!}`);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = await readFile(path);
+    files.push({ file: path.slice(EXTENSION_DIR.length + 1), bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+    // Static imports between chunks: import{...}from"./x.js" / import"./x.js".
+    for (const m of code.toString('utf8').matchAll(/(?:from|import)\s*"(\.\.?\/[^"]+\.js)"/g)) {
+      pending.push(`/${resolve(path, '..', m[1]!).slice(EXTENSION_DIR.length + 1)}`);
+    }
+  }
+  let cssGzipBytes = 0;
+  for (const href of css) cssGzipBytes += gzipSync(await readFile(resolve(EXTENSION_DIR, `.${href}`)), { level: 9 }).length;
+  const gzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
+  return { files, gzipBytes, cssGzipBytes, targetMet: gzipBytes <= 20 * 1024 };
+}
+
+export async function benchPopup(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: PopupFigures; table: string }> {
+  const { extension } = browsers;
+  const tab = await extension.context.newPage();
+  await tab.goto(`${BENCH_ORIGIN}/stress`, { waitUntil: 'load', timeout: 60_000 });
+  await tab.waitForLoadState('networkidle');
+  const tabId = await extension.tabIdOf(tab);
+  let findings = 0;
+  for (let i = 0; i < 50 && findings < STRESS_RESOURCES; i++) {
+    await settle(200);
+    findings = (await extension.pageRecord(tabId))?.findings.length ?? 0;
+  }
+  if (findings < STRESS_RESOURCES) throw new Error(`bench: the stress page gave ${findings} findings, expected ${STRESS_RESOURCES}`);
+
+  const firstRenderMs: number[] = [];
+  const domMs: number[] = [];
+  for (let i = 0; i < options.popupRuns + 1; i++) {
+    const popup = await extension.context.newPage();
+    await popup.addInitScript(watchFirstRender);
+    await popup.goto(`chrome-extension://${extension.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const render = await popup.waitForFunction(
+      () => (window as unknown as { __render?: { domMs: number; frameMs: number; rows: number } }).__render,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const r = (await render.jsonValue()) as { domMs: number; frameMs: number; rows: number };
+    await popup.close();
+    if (i === 0) continue; // first open compiles the popup's code cold
+    if (r.rows < findings) throw new Error(`bench: the popup showed ${r.rows} rows for ${findings} findings`);
+    firstRenderMs.push(r.frameMs);
+    domMs.push(r.domMs);
+  }
+  await tab.close();
+  const bundle = await popupBundle();
+  const medianFirstRenderMs = quantile(firstRenderMs, 0.5);
+  const result: PopupFigures = {
+    findings,
+    runs: options.popupRuns,
+    firstRenderMs,
+    medianFirstRenderMs,
+    medianDomMs: quantile(domMs, 0.5),
+    targetMet: medianFirstRenderMs <= 50,
+    bundle,
+  };
+  const table =
+    `Popup (headless Chromium, ${findings} findings, ${options.popupRuns} opens after one cold open)\n` +
+    formatTable(
+      ['figure', 'value', 'target'],
+      [
+        ['first render: findings in the DOM', ms(result.medianDomMs), ''],
+        ['first render: the frame showing them', `${ms(medianFirstRenderMs)} (p90 ${ms(quantile(firstRenderMs, 0.9))})`, `≤ 50 ms: ${verdict(result.targetMet)}`],
+        [`JS bundle, gzip -9 (${bundle.files.map((f) => f.file).join(', ')})`, kb(bundle.gzipBytes), `≤ 20 KB: ${verdict(bundle.targetMet)}`],
+        ['CSS, gzip -9 (not counted above)', kb(bundle.cssGzipBytes), ''],
+      ],
+    ) +
+    '\n  first render = from the popup page\'s navigation start (its HTML, scripts, the worker\'s answer, Preact\'s render) to the frame after the rows appear.';
+  return { result, table };
+}
+
