@@ -3,7 +3,7 @@
  * the top level so a worker woken by an event gets it; all state lives in
  * storage.session (through the tab store), so a stopped worker loses nothing.
  */
-import { browser, type Cookies, type Runtime, type WebRequest } from '../shared/browser';
+import { browser, chromiumOnly, type Cookies, type Runtime, type WebRequest } from '../shared/browser';
 import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
@@ -11,18 +11,34 @@ import type { Observation } from '../core/model';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
 import { isSmartErgoUrl, SMARTERGO_MATCH_PATTERNS } from '../core/site';
-import type { ContentMessage, GetPageResponse } from '../shared/messages';
+import type { ContentMessage, GetBlockedResponse, GetPageResponse } from '../shared/messages';
+import { SETTINGS_KEY } from '../shared/storage-keys';
 import { showBadge } from './badge';
+import { Blocking, type BlockingDeps } from './blocking';
 import { createRouter } from './router';
 import { TabStore } from './tab-store';
 
 const store = new TabStore(browser.storage.session, (record) => void showBadge(record));
+
+const blocking = new Blocking({
+  local: browser.storage.local,
+  // The polyfill's rule type is Firefox's superset; ours is the shape both browsers accept.
+  dnr: browser.declarativeNetRequest as unknown as BlockingDeps['dnr'],
+  getMatchedRules: chromiumOnly.getMatchedRules,
+  contentSettings: chromiumOnly.cookieContentSettings,
+  scripting: browser.scripting as unknown as BlockingDeps['scripting'],
+  cookies: browser.cookies,
+  now: () => Date.now(),
+});
 
 const route = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onContent: handleContentMessage,
   onGetPage: handleGetPage,
+  onUpdateSettings: (change) => blocking.update(change),
+  onLogRequest: (message) => blocking.logRequest(message.kind, message.choices),
+  onGetBlocked: handleGetBlocked,
 });
 
 // --- Listeners: all registered synchronously, before any await. -------------
@@ -42,7 +58,19 @@ browser.webRequest.onBeforeRequest.addListener(
   { urls: SMARTERGO_MATCH_PATTERNS },
 );
 
-browser.cookies.onChanged.addListener((change) => guard('cookies.onChanged', () => handleCookieChange(change)));
+browser.cookies.onChanged.addListener((change) => {
+  guard('cookies.onChanged', () => handleCookieChange(change));
+  guard('blocking a cookie', () => blocking.enforceCookie(change));
+});
+
+browser.storage.local.onChanged.addListener((changes) => {
+  if (changes[SETTINGS_KEY]) blocking.forget();
+});
+
+// Dynamic rules, content settings and registered scripts persist, but an update or a
+// browser that dropped one is put right from the settings on each install and start.
+browser.runtime.onInstalled.addListener(() => void guard('applying settings on install', () => blocking.apply()));
+browser.runtime.onStartup.addListener(() => void guard('applying settings on start-up', () => blocking.apply()));
 
 browser.tabs.onRemoved.addListener((tabId) => guard('tabs.onRemoved', () => store.remove(tabId)));
 
@@ -130,6 +158,11 @@ async function handleGetPage(tabId: number): Promise<GetPageResponse> {
   await store.settled();
   const page = await store.page(tabId);
   return { smartErgo: true, page: page?.record ?? null };
+}
+
+async function handleGetBlocked(tabId: number): Promise<GetBlockedResponse> {
+  const page = await store.page(tabId);
+  return blocking.blockedCounts(tabId, page?.record.startedAt ?? Date.now());
 }
 
 async function forgetTab(tabId: number): Promise<void> {

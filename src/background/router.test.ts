@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../shared/browser';
+import { DEFAULT_SETTINGS } from '../core/blocking/settings';
 import { createRouter } from './router';
 
 const EXTENSION_ID = 'policylens-id';
@@ -8,8 +9,19 @@ const ORIGIN = 'chrome-extension://policylens-id/';
 function setup() {
   const onContent = vi.fn(async () => undefined);
   const onGetPage = vi.fn(async (tabId: number) => ({ smartErgo: true, page: null, tabId }));
-  const route = createRouter({ extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, onContent, onGetPage });
-  return { route, onContent, onGetPage };
+  const onUpdateSettings = vi.fn(async () => DEFAULT_SETTINGS);
+  const onLogRequest = vi.fn(async () => ({ kind: 'opt-out' as const, to: 'optout@smartergo.com', subject: 'Opt Out', choices: [], sentAt: 1 }));
+  const onGetBlocked = vi.fn(async () => ({ available: true, counts: [] }));
+  const route = createRouter({
+    extensionId: EXTENSION_ID,
+    extensionOrigin: ORIGIN,
+    onContent,
+    onGetPage,
+    onUpdateSettings,
+    onLogRequest,
+    onGetBlocked,
+  });
+  return { route, onContent, onGetPage, onUpdateSettings, onLogRequest, onGetBlocked };
 }
 
 const contentSender = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
@@ -71,5 +83,35 @@ describe('router', () => {
     const { route, onGetPage } = setup();
     await expect(route(message, popupSender)).resolves.toMatchObject({ error: expect.any(String) });
     expect(onGetPage).not.toHaveBeenCalled();
+  });
+
+  it('hands the popup’s settings change, request log entry and blocked-count question to their handlers', async () => {
+    const { route, onUpdateSettings, onLogRequest, onGetBlocked } = setup();
+    await route({ type: 'update-settings', change: { cookies: { all: true }, gpc: true } }, popupSender);
+    expect(onUpdateSettings).toHaveBeenCalledWith({ cookies: { all: true }, gpc: true });
+    await route({ type: 'log-request', kind: 'opt-out', choices: ['direct-marketing'] }, popupSender);
+    expect(onLogRequest).toHaveBeenCalledWith({ type: 'log-request', kind: 'opt-out', choices: ['direct-marketing'] });
+    await route({ type: 'get-blocked', tabId: 3 }, popupSender);
+    expect(onGetBlocked).toHaveBeenCalledWith(3);
+  });
+
+  it.each<[string, unknown]>([
+    ['a setting that is not a boolean', { type: 'update-settings', change: { gpc: 'yes' } }],
+    ['an unknown cookie purpose', { type: 'update-settings', change: { cookies: { purposes: ['everything'] } } }],
+    ['a cookie name with a separator', { type: 'update-settings', change: { cookies: { names: ['a;b'] } } }],
+    ['a tracker choice that is neither block nor allow', { type: 'update-settings', change: { trackers: { 'org:Google': 'maybe' } } }],
+    ['a tracker target of no known form', { type: 'update-settings', change: { trackers: { 'google.com': 'block' } } }],
+    ['an unknown opt-out choice', { type: 'log-request', kind: 'opt-out', choices: ['everything'] }],
+  ])('refuses %s', async (_name, message) => {
+    const { route, onUpdateSettings, onLogRequest } = setup();
+    await expect(route(message, popupSender)).resolves.toMatchObject({ error: expect.any(String) });
+    expect(onUpdateSettings).not.toHaveBeenCalled();
+    expect(onLogRequest).not.toHaveBeenCalled();
+  });
+
+  it('never takes a settings change from a content script', async () => {
+    const { route, onUpdateSettings } = setup();
+    await expect(route({ type: 'update-settings', change: { cookies: { all: false } } }, contentSender())).resolves.toBeUndefined();
+    expect(onUpdateSettings).not.toHaveBeenCalled();
   });
 });

@@ -8,9 +8,13 @@ import {
   validateContentMessage,
   validatePopupMessage,
   type ContentMessage,
+  type GetBlockedResponse,
   type GetPageResponse,
+  type LoggedRightsRequest,
+  type LogRequestMessage,
   type PopupMessage,
 } from '../shared/messages';
+import type { BlockingSettings, SettingsChange } from '../core/blocking/settings';
 import { isSmartErgoUrl } from '../core/site';
 
 export interface RouterDeps {
@@ -19,9 +23,18 @@ export interface RouterDeps {
   extensionOrigin: string;
   onContent(message: ContentMessage, from: { tabId: number; frameId: number; url: string; tabUrl: string | undefined }): Promise<void>;
   onGetPage(tabId: number): Promise<GetPageResponse>;
+  onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
+  onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
+  onGetBlocked(tabId: number): Promise<GetBlockedResponse>;
 }
 
-export type RouterReply = GetPageResponse | { error: string } | undefined;
+export type RouterReply =
+  | GetPageResponse
+  | BlockingSettings
+  | LoggedRightsRequest
+  | GetBlockedResponse
+  | { error: string }
+  | undefined;
 
 export function createRouter(deps: RouterDeps) {
   return async function route(message: unknown, sender: Runtime.MessageSender): Promise<RouterReply> {
@@ -55,6 +68,12 @@ export function createRouter(deps: RouterDeps) {
     switch (message.type) {
       case 'get-page':
         return deps.onGetPage(message.tabId);
+      case 'update-settings':
+        return deps.onUpdateSettings(message.change);
+      case 'log-request':
+        return deps.onLogRequest(message);
+      case 'get-blocked':
+        return deps.onGetBlocked(message.tabId);
     }
   }
 }

@@ -6,11 +6,9 @@
  * language the popup is in.
  */
 import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from './policy/disclosures';
+import { OPT_OUT_CHOICES, type OptOutChoice } from './rights';
 
-export type OptOutChoice = 'direct-marketing' | 'market-research' | 'third-party-sharing';
-export const OPT_OUT_CHOICES: readonly OptOutChoice[] = ['direct-marketing', 'market-research', 'third-party-sharing'];
-
-export type RightsRequestKind = 'opt-out' | 'review-delete';
+export { OPT_OUT_CHOICES, type OptOutChoice, type RightsRequestKind } from './rights';
 
 export interface Identity {
   /** As the user typed it; blank means not given. */

@@ -5,5 +5,30 @@
  */
 import browser from 'webextension-polyfill';
 
-export type { Runtime, Tabs, Cookies, Storage, WebRequest } from 'webextension-polyfill';
+export type { Runtime, Tabs, Cookies, Storage, WebRequest, DeclarativeNetRequest, Scripting } from 'webextension-polyfill';
 export { browser };
+
+/** Chromium's contentSettings.cookies (no Firefox equivalent; the polyfill has no types for it). */
+export interface CookieContentSettings {
+  clear(details: { scope?: 'regular' }): Promise<void>;
+  set(details: { primaryPattern: string; secondaryPattern?: string; setting: 'allow' | 'block' | 'session_only'; scope?: 'regular' }): Promise<void>;
+  get(details: { primaryUrl: string; secondaryUrl?: string }): Promise<{ setting: string }>;
+}
+
+/** Chromium's declarativeNetRequest.getMatchedRules (needs declarativeNetRequestFeedback). */
+export type GetMatchedRules = (filter: { tabId?: number; minTimeStamp?: number }) => Promise<{
+  rulesMatchedInfo: { rule: { ruleId: number; rulesetId: string }; tabId: number; timeStamp: number }[];
+}>;
+
+interface ChromiumOnly {
+  contentSettings?: { cookies?: CookieContentSettings };
+  declarativeNetRequest?: { getMatchedRules?: GetMatchedRules };
+}
+
+const chromium = (globalThis as unknown as { chrome?: ChromiumOnly }).chrome;
+
+/** Browser APIs only Chromium has: undefined elsewhere, so callers degrade rather than throw. */
+export const chromiumOnly = {
+  cookieContentSettings: chromium?.contentSettings?.cookies,
+  getMatchedRules: chromium?.declarativeNetRequest?.getMatchedRules?.bind(chromium.declarativeNetRequest),
+};

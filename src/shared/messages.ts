@@ -3,8 +3,33 @@
  * Every incoming message is validated here; who sent it is decided from the
  * browser-set `sender` fields by the router, never from the message itself.
  */
-import type { DocumentCookieObservation, PageRecord, ResourceObservation } from '../core/model';
-import { array, boolean, integer, literal, object, optional, string, tagged, type Result, type Validator } from './validate';
+import type { CookiePurpose, DocumentCookieObservation, PageRecord, ResourceObservation } from '../core/model';
+import type { RuleLabel } from '../core/blocking/rules';
+import {
+  BLOCKABLE_PURPOSES,
+  DEFAULT_SETTINGS,
+  MAX_BLOCKED_NAMES,
+  MAX_TRACKER_CHOICES,
+  type BlockingSettings,
+  type SettingsChange,
+  type TrackerChoice,
+  type TrackerTarget,
+} from '../core/blocking/settings';
+import { OPT_OUT_CHOICES, type OptOutChoice, type RightsRequestKind } from '../core/rights';
+import {
+  array,
+  boolean,
+  integer,
+  literal,
+  matching,
+  object,
+  optional,
+  record,
+  string,
+  tagged,
+  type Result,
+  type Validator,
+} from './validate';
 
 /** Long URLs are real (64 KB ones exist); longer than this is not a URL we keep. */
 export const MAX_URL_LENGTH = 65_536;
@@ -25,8 +50,49 @@ export interface GetPageMessage {
   tabId: number;
 }
 
+/** Popup → worker: change some settings (the worker merges the change into what is stored). */
+export interface UpdateSettingsMessage {
+  type: 'update-settings';
+  change: SettingsChange;
+}
+
+/** Popup → worker: the user sent SmartErgo a request; keep it in the dated log. */
+export interface LogRequestMessage {
+  type: 'log-request';
+  kind: RightsRequestKind;
+  /** For an opt-out: what the user opted out of. */
+  choices: OptOutChoice[];
+}
+
+/** Popup → worker: what the rules blocked in the tab since its page started. */
+export interface GetBlockedMessage {
+  type: 'get-blocked';
+  tabId: number;
+}
+
 export type ContentMessage = ObservationsMessage;
-export type PopupMessage = GetPageMessage;
+export type PopupMessage = GetPageMessage | UpdateSettingsMessage | LogRequestMessage | GetBlockedMessage;
+
+/** One entry of the request log in storage.local. */
+export interface LoggedRightsRequest {
+  kind: RightsRequestKind;
+  to: string;
+  subject: string;
+  choices: OptOutChoice[];
+  /** Milliseconds since the epoch. */
+  sentAt: number;
+}
+
+export interface BlockedCount {
+  label: RuleLabel;
+  count: number;
+}
+
+export interface GetBlockedResponse {
+  /** False where the browser cannot say (no feedback API, or its call quota is spent). */
+  available: boolean;
+  counts: BlockedCount[];
+}
 
 export interface GetPageResponse {
   /** The tab shows a SmartErgo page (PolicyLens only looks at those). */
@@ -59,11 +125,90 @@ export const validateContentMessage: Validator<ContentMessage> = tagged<ContentM
   }),
 });
 
+// --- Settings ---------------------------------------------------------------
+
+/** A cookie name as RFC 6265 allows it (a token), bounded. */
+const cookieName = matching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 256, 'a cookie name');
+const cookiePurpose: Validator<CookiePurpose> = literal(...BLOCKABLE_PURPOSES);
+const trackerTarget: Validator<TrackerTarget> = matching<TrackerTarget>(
+  /^(?:org:[^\u0000-\u001f]{1,100}|host:[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/,
+  300,
+  '"org:<organisation>" or "host:<host name>"',
+);
+const trackerChoice: Validator<TrackerChoice> = literal('block', 'allow');
+const trackers = record(trackerTarget, trackerChoice, MAX_TRACKER_CHOICES);
+
+const cookieSettings = object<BlockingSettings['cookies']>({
+  all: boolean,
+  thirdParty: boolean,
+  purposes: array(cookiePurpose, BLOCKABLE_PURPOSES.length),
+  names: array(cookieName, MAX_BLOCKED_NAMES),
+});
+
+export const validateSettings: Validator<BlockingSettings> = object<BlockingSettings>({
+  cookies: cookieSettings,
+  beacons: boolean,
+  trackers,
+  gpc: boolean,
+});
+
+/** Settings as stored; anything unreadable (an older shape, a damaged value) reads as the defaults. */
+export function readSettings(stored: unknown): BlockingSettings {
+  const checked = validateSettings(stored);
+  return checked.ok ? checked.value : structuredClone(DEFAULT_SETTINGS);
+}
+
+const settingsChange = object<SettingsChange>({
+  cookies: optional(
+    object<Partial<BlockingSettings['cookies']>>({
+      all: optional(boolean),
+      thirdParty: optional(boolean),
+      purposes: optional(array(cookiePurpose, BLOCKABLE_PURPOSES.length)),
+      names: optional(array(cookieName, MAX_BLOCKED_NAMES)),
+    }),
+  ),
+  beacons: optional(boolean),
+  trackers: optional(trackers),
+  gpc: optional(boolean),
+});
+
 export const validatePopupMessage: Validator<PopupMessage> = tagged<PopupMessage>('type', {
   'get-page': object<GetPageMessage>({
     type: literal('get-page'),
     tabId: integer(0, Number.MAX_SAFE_INTEGER),
   }),
+  'update-settings': object<UpdateSettingsMessage>({
+    type: literal('update-settings'),
+    change: settingsChange,
+  }),
+  'log-request': object<LogRequestMessage>({
+    type: literal('log-request'),
+    kind: literal('opt-out', 'review-delete'),
+    choices: array(literal(...OPT_OUT_CHOICES), OPT_OUT_CHOICES.length),
+  }),
+  'get-blocked': object<GetBlockedMessage>({
+    type: literal('get-blocked'),
+    tabId: integer(0, Number.MAX_SAFE_INTEGER),
+  }),
 });
+
+const loggedRequest = object<LoggedRightsRequest>({
+  kind: literal('opt-out', 'review-delete'),
+  to: string(320),
+  subject: string(200),
+  choices: array(literal(...OPT_OUT_CHOICES), OPT_OUT_CHOICES.length),
+  sentAt: integer(0, Number.MAX_SAFE_INTEGER),
+});
+
+export const MAX_LOGGED_REQUESTS = 100;
+
+/** The request log as stored; entries that do not read are dropped. */
+export function readRequestLog(stored: unknown): LoggedRightsRequest[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((entry) => {
+    const checked = loggedRequest(entry);
+    return checked.ok ? [checked.value] : [];
+  });
+}
 
 export type { Result };

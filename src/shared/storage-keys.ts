@@ -7,3 +7,9 @@ export const tabIdFromPageKey = (key: string): number | undefined => {
   const match = /^page:(\d+)$/.exec(key);
   return match ? Number(match[1]) : undefined;
 };
+
+/** storage.local: the user's blocking choices (the source the browser's rules are derived from). */
+export const SETTINGS_KEY = 'settings';
+
+/** storage.local: the dated log of requests the user sent SmartErgo (opt-out, review/delete). */
+export const REQUEST_LOG_KEY = 'requestLog';

@@ -83,3 +83,30 @@ export const tagged =
     const variant = typeof name === 'string' && Object.hasOwn(variants, name) ? variants[name] : undefined;
     return variant ? variant(input, path) : fail(`${path}.${tag} is not one of ${Object.keys(variants).join(', ')}`);
   };
+
+/** A record whose keys pass `key` and whose values pass `value`, at most `maxEntries` of them. */
+export const record =
+  <K extends string, V>(key: Validator<K>, value: Validator<V>, maxEntries: number): Validator<Partial<Record<K, V>>> =>
+  (input, path = 'value') => {
+    if (!isRecord(input)) return fail(`${path} must be an object`);
+    const entries = Object.entries(input);
+    if (entries.length > maxEntries) return fail(`${path} has more than ${maxEntries} entries`);
+    const out: Partial<Record<K, V>> = {};
+    for (const [k, v] of entries) {
+      const checkedKey = key(k, `${path} key`);
+      if (!checkedKey.ok) return checkedKey;
+      const checkedValue = value(v, `${path}.${k}`);
+      if (!checkedValue.ok) return checkedValue;
+      out[checkedKey.value] = checkedValue.value;
+    }
+    return ok(out);
+  };
+
+/** A string matching `pattern` (and at most `maxLength` long). */
+export const matching =
+  <T extends string = string>(pattern: RegExp, maxLength: number, what: string): Validator<T> =>
+  (input, path = 'value') => {
+    const checked = string(maxLength)(input, path);
+    if (!checked.ok) return checked;
+    return pattern.test(checked.value) ? ok(checked.value as T) : fail(`${path} must be ${what}`);
+  };
