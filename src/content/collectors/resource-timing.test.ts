@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { looksLikePixel } from './resource-timing';
+import { imagesByUrl, looksLikePixel } from './resource-timing';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -30,5 +30,26 @@ describe('looksLikePixel', () => {
 
   it('never throws on a malformed URL', () => {
     expect(looksLikePixel(page(''), 'http://[::1')).toBe(false);
+  });
+});
+
+describe('imagesByUrl', () => {
+  it('finds an image by its src and lists each image once per URL', () => {
+    const url = 'https://cdn.example/a.png?w=1';
+    const doc = page(`<img src="${url}"><img src="${url}" width="1" height="1"><img src="https://cdn.example/b.png">`);
+    const index = imagesByUrl(doc);
+    expect(index.get(url)).toHaveLength(2);
+    expect(index.get('https://cdn.example/b.png')).toHaveLength(1);
+    expect(index.get('https://cdn.example/c.png')).toBeUndefined();
+  });
+
+  it('gives looksLikePixel the same answers as a fresh look at the page', () => {
+    const shown = 'https://cdn.example/product.jpg?w=400';
+    const pixel = 'https://www.facebook.com/tr?id=1&ev=PageView';
+    const doc = page(`<img src="${shown}" width="400" height="300"><img src="${pixel}" width="1" height="1">`);
+    const index = imagesByUrl(doc);
+    for (const url of [shown, pixel, 'https://www.facebook.com/tr?id=1&ev=Lead']) {
+      expect(looksLikePixel(doc, url, () => index)).toBe(looksLikePixel(doc, url));
+    }
   });
 });
