@@ -5,7 +5,7 @@ import { renderMarkdown } from './markdown';
 import type { AuditReport, ReportFormat } from './types';
 
 export * from './types';
-export { buildReport, FAIL_ON_LEVELS, reachesFailLevel, type FailOn, type ReportInput, type ReportPageInput } from './build';
+export { buildReport, FAIL_ON_LEVELS, reachesFailLevel, type FailOn, type PolicyCheckInput, type ReportInput, type ReportPageInput } from './build';
 export { renderHtml } from './html';
 export { renderMarkdown } from './markdown';
 
