@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { POLICY } from '../core/policy/disclosures';
 import { languageTag } from '../shared/i18n';
 import { App } from './components/app';
+import { createBrowserControlsSource } from './controls-source';
+import { startControls } from './controls-state';
 import { createBrowserSource } from './source';
 import { startPopup } from './state';
 import './popup.css';
@@ -19,4 +21,5 @@ document.title = t('extName');
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
-render(<App state={startPopup(source)} t={t} sectionTitles={sectionTitles} />, root);
+const controls = startControls(createBrowserControlsSource(), () => source.tabId());
+render(<App state={startPopup(source)} t={t} sectionTitles={sectionTitles} controls={controls} />, root);

@@ -1,8 +1,11 @@
 import type { Translate } from '../../shared/i18n';
 import { hostOf, } from '../present';
+import type { ControlsState } from '../controls-state';
 import type { PopupState } from '../state';
+import { BlockingPanel, RightsPanel } from './controls';
 import { plural } from '../summary';
 import { Groups } from './groups';
+import { ExportReport } from './export-report';
 import { SummaryLine } from './summary-line';
 
 export interface AppProps {
@@ -10,9 +13,12 @@ export interface AppProps {
   t: Translate;
   /** Section id → title, in the policy's order (the order breaks ties between groups). */
   sectionTitles: Readonly<Record<string, string>>;
+  /** The blocking and opt-out controls; absent, the popup only shows findings. */
+  controls?: ControlsState;
 }
 
-function Body({ state, t, sectionTitles }: AppProps) {
+function Body(props: AppProps) {
+  const { state, t, sectionTitles } = props;
   const status = state.status.value;
   const page = state.page.value;
   if (status.state === 'loading') {
@@ -46,12 +52,13 @@ function Body({ state, t, sectionTitles }: AppProps) {
   return (
     <>
       <SummaryLine findings={page.findings} t={t} />
-      <Groups findings={page.findings} sectionTitles={sectionTitles} t={t} />
+      <Groups findings={page.findings} sectionTitles={sectionTitles} t={t} controls={props.controls} />
       {page.overflow > 0 && (
         <p class="note" data-testid="overflow">
           {plural(t, 'popup_overflow', page.overflow)}
         </p>
       )}
+      <ExportReport page={page} t={t} />
     </>
   );
 }
@@ -73,6 +80,12 @@ export function App(props: AppProps) {
       </header>
       <main class="main">
         <Body {...props} />
+        {props.controls && status.state === 'ready' && status.smartErgo && (
+          <>
+            <BlockingPanel controls={props.controls} t={t} />
+            <RightsPanel controls={props.controls} t={t} />
+          </>
+        )}
       </main>
     </>
   );

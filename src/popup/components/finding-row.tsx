@@ -1,6 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { cookieBlock, requestBlock } from '../../core/blocking/decide';
+import { hostTarget, orgTarget, type BlockingSettings, type TrackerTarget } from '../../core/blocking/settings';
 import type { Finding, SameSite } from '../../core/model';
+import type { ControlsState } from '../controls-state';
 import type { Translate } from '../../shared/i18n';
 import {
   findingLabel,
@@ -72,13 +75,79 @@ function FindingDetails({ finding, t }: { finding: Finding; t: Translate }) {
   );
 }
 
+/** Whether the user's settings stop this finding (the browser's rules say the same). */
+export function isBlocked(settings: BlockingSettings, finding: Finding): boolean {
+  return (finding.kind === 'cookie' ? cookieBlock(settings, finding) : requestBlock(settings, finding)) !== undefined;
+}
+
+/** Block or unblock this one thing from its details. */
+function FindingActions({ finding, controls, t }: { finding: Finding; controls: ControlsState; t: Translate }) {
+  const settings = controls.settings.value;
+  if (finding.kind === 'cookie') {
+    if (finding.party !== 'first-party') return null;
+    const names = settings.cookies.names;
+    const blocked = names.includes(finding.name);
+    return (
+      <div class="actions">
+        <button
+          type="button"
+          class="button button--small"
+          onClick={() =>
+            void controls.change({ cookies: { names: blocked ? names.filter((n) => n !== finding.name) : [...names, finding.name] } })
+          }
+        >
+          {t(blocked ? 'action_unblock_cookie' : 'action_block_cookie')}
+        </button>
+      </div>
+    );
+  }
+  if (finding.party !== 'third-party') return null;
+  const org = finding.tracker?.organisation;
+  const target: TrackerTarget = org ? orgTarget(org) : hostTarget(finding.host);
+  const name = org ?? finding.host;
+  const choice = settings.trackers[target];
+  const set = (next: 'block' | 'allow' | undefined) => {
+    const trackers = { ...settings.trackers };
+    if (next) trackers[target] = next;
+    else delete trackers[target];
+    void controls.change({ trackers });
+  };
+  return (
+    <div class="actions">
+      {choice ? (
+        <button type="button" class="button button--small" onClick={() => set(undefined)}>
+          {t('action_undo', [name])}
+        </button>
+      ) : (
+        <>
+          <button type="button" class="button button--small" data-action="block" onClick={() => set('block')}>
+            {t('action_block', [name])}
+          </button>
+          {org && settings.beacons && (
+            <button type="button" class="button button--small" data-action="allow" onClick={() => set('allow')}>
+              {t('action_allow', [name])}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 /** One finding: a button (label, kind, verdict) that shows and hides its details. */
-export function FindingRow({ finding, t }: { finding: Finding; t: Translate }) {
+export function FindingRow({ finding, t, controls }: { finding: Finding; t: Translate; controls?: ControlsState | undefined }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const verdict = finding.match.verdict;
+  const blocked = controls ? isBlocked(controls.settings.value, finding) : false;
   return (
-    <li class={`finding finding--${verdict}`} data-finding-id={finding.id} data-kind={finding.kind} data-verdict={verdict}>
+    <li
+      class={`finding finding--${verdict}`}
+      data-finding-id={finding.id}
+      data-kind={finding.kind}
+      data-verdict={verdict}
+      data-blocked={blocked ? 'true' : undefined}
+    >
       <button
         type="button"
         class="finding__toggle"
@@ -88,6 +157,7 @@ export function FindingRow({ finding, t }: { finding: Finding; t: Translate }) {
       >
         <span class="finding__label">{findingLabel(finding)}</span>
         <span class="chip">{kindText(t, finding)}</span>
+        {blocked && <span class="chip chip--blocked">{t('chip_blocked')}</span>}
         <span class={`verdict verdict--${verdict}`}>
           <span class="verdict__mark" aria-hidden="true">
             {VERDICT_MARK[verdict]}
@@ -98,6 +168,7 @@ export function FindingRow({ finding, t }: { finding: Finding; t: Translate }) {
       </button>
       <div id={detailsId} class="finding__details" hidden={!open}>
         {open && <FindingDetails finding={finding} t={t} />}
+        {open && controls && <FindingActions finding={finding} controls={controls} t={t} />}
       </div>
     </li>
   );
