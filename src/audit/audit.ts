@@ -94,21 +94,21 @@ async function auditPage(browser: ExtensionBrowser, url: string, target: AuditTa
       const response = await page.goto(url, { waitUntil: 'load', timeout: target.timeoutMs });
       status = response?.status();
     } catch (error) {
-      return { input: { url, record: null, error: `could not load the page: ${errorText(error)}` }, links: [] };
+      return { input: { url: sanitizeUrl(url), record: null, error: `could not load the page: ${errorText(error)}` }, links: [] };
     }
     if (status !== undefined && status >= 400) {
-      return { input: { url, record: null, error: `the server answered HTTP ${status}` }, links: [] };
+      return { input: { url: sanitizeUrl(url), record: null, error: `the server answered HTTP ${status}` }, links: [] };
     }
     // Quiet network: a page that keeps polling is audited as it is after the timeout.
     await page.waitForLoadState('networkidle', { timeout: target.timeoutMs }).catch(() => undefined);
     const tabId = await browser.tabIdOf(page);
     const answer = await browser.settledPage(tabId);
     if (!answer.smartErgo) {
-      return { input: { url, record: null, error: `not a SmartErgo page (it ended at ${page.url()})` }, links: [] };
+      return { input: { url: sanitizeUrl(url), record: null, error: `not a SmartErgo page (it ended at ${sanitizeUrl(page.url())})` }, links: [] };
     }
     const record: PageRecord | null = answer.page;
     const links = wantLinks ? await sameSiteLinks(page, page.url()) : [];
-    return { input: { url, record }, links };
+    return { input: { url: sanitizeUrl(url), record }, links };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -134,7 +134,7 @@ interface PolicyReading {
 }
 
 async function checkPolicy(browser: ExtensionBrowser, url: string, target: AuditTarget): Promise<PolicyReading> {
-  const failed = (error: string): PolicyReading => ({ check: { url, error, changes: [], missingQuotes: [] } });
+  const failed = (error: string): PolicyReading => ({ check: { url: sanitizeUrl(url), error, changes: [], missingQuotes: [] } });
   const page = await browser.context.newPage();
   try {
     let status: number | undefined;
@@ -152,7 +152,7 @@ async function checkPolicy(browser: ExtensionBrowser, url: string, target: Audit
       return failed(`no policy text found on the page: ${errorText(error)}`);
     }
     return {
-      check: { url, error: null, changes: diffPolicy(POLICY.sections, sections), missingQuotes: missingQuotes(POLICY, text) },
+      check: { url: sanitizeUrl(url), error: null, changes: diffPolicy(POLICY.sections, sections), missingQuotes: missingQuotes(POLICY, text) },
       notes: { notes: reviewPolicy(text, sections), sections },
     };
   } finally {

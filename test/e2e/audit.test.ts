@@ -10,8 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditReport } from '../../src/core/report';
+import { launchExtensionBrowser, visit } from '../../src/audit/chromium';
+import { englishTranslator, toolVersion } from '../../src/audit/audit';
+import { POLICY } from '../../src/core/policy/disclosures';
+import { buildReport, type AuditReport } from '../../src/core/report';
 import { DEMO_HOSTS, DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { missing } from './expectations';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/policylens.mjs');
@@ -180,6 +184,59 @@ describe('npm run audit, a changed policy', () => {
       expect(report.policyCheck?.missingQuotes.map((q) => q.practice)).toEqual(expect.arrayContaining(['policy-changes', 'children']));
     } finally {
       site.setPolicyText(undefined);
+    }
+  }, CLI_TIMEOUT);
+});
+
+describe('the popup and the report', () => {
+  it('show the same findings for the same page, and the popup exports that report', async () => {
+    const browser = await launchExtensionBrowser({ hostResolverRules: site.hostResolverRules(), ignoreCertificateErrors: true });
+    try {
+      const page = await browser.context.newPage();
+      await visit(page, 'https://www.smartergo.com/');
+      const tabId = await browser.tabIdOf(page);
+      const home = DEMO_PAGES.find((p) => p.path === '/')!;
+      await expect
+        .poll(async () => missing((await browser.pageRecord(tabId))?.findings ?? [], home.expects), { timeout: 15_000 })
+        .toEqual([]);
+
+      // What the audit reads: the worker's settled answer, made into the report.
+      const answer = await browser.settledPage(tabId);
+      const report = buildReport({
+        toolVersion: toolVersion(),
+        generatedAt: null,
+        pages: [{ url: page.url(), record: answer.page }],
+        policy: POLICY,
+        t: englishTranslator(),
+      });
+      const inReport = (report.pages[0]?.findings ?? []).map((f) => `${f.id} ${f.verdict}`).sort();
+      expect(inReport.length).toBeGreaterThanOrEqual(home.expects.length);
+
+      // What the popup shows for the tab.
+      const popup = await browser.openPopup(tabId);
+      await popup.getByTestId('summary').waitFor();
+      const rows = popup.locator('[data-finding-id]');
+      await expect.poll(() => rows.count()).toBe(inReport.length);
+      const inPopup = (
+        await rows.evaluateAll((items) => items.map((li) => `${li.getAttribute('data-finding-id')} ${li.getAttribute('data-verdict')}`))
+      ).sort();
+      expect(inPopup).toEqual(inReport);
+
+      // The popup's own export (keyboard: focus the JSON button, press Enter) is the same report.
+      const download = popup.waitForEvent('download');
+      await popup.locator('[data-testid="export"] button[data-format="json"]').focus();
+      await popup.keyboard.press('Enter');
+      const saved = await download;
+      expect(saved.suggestedFilename()).toMatch(/^policylens-www\.smartergo\.com-\d{8}-\d{6}\.json$/);
+      const exported = JSON.parse(await readFile((await saved.path()) as string, 'utf8')) as AuditReport;
+      validate(exported);
+      expect(validate.errors ?? []).toEqual([]);
+      expect((exported.pages[0]?.findings ?? []).map((f) => `${f.id} ${f.verdict}`).sort()).toEqual(inReport);
+      expect({ ...exported, generatedAt: null, pages: exported.pages.map((p) => ({ ...p, findings: p.findings.map((f) => ({ ...f, firstSeen: null })) })) }).toEqual(report);
+      await popup.close();
+      await page.close();
+    } finally {
+      await browser.close();
     }
   }, CLI_TIMEOUT);
 });

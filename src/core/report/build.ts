@@ -2,9 +2,10 @@
  * Builds the audit report (report.v1) from page records as the extension keeps them.
  * Pure: the clock, the policy and the words (a Translate over messages.json) come in,
  * so the headless audit and the popup's export make the same report from the same
- * findings. Everything is sorted, so two reports of the same site diff cleanly.
+ * findings. URLs come in sanitised (the worker keeps them so; the audit sanitises those
+ * it reports without a record): this module does not import the classifiers, so the
+ * popup's bundle stays small. Everything is sorted, so two reports of the same site diff cleanly.
  */
-import { sanitizeUrl } from '../classify/requests';
 import type { Finding, PageRecord, Verdict } from '../model';
 import { VERDICTS } from '../model';
 import type { MissingQuote, SectionChange } from '../policy/diff';
@@ -26,7 +27,10 @@ import {
 } from './types';
 
 export interface ReportPageInput {
-  /** The URL that was asked for (personal data in it is redacted in the report). */
+  /**
+   * The page's URL, already sanitised (sanitizeUrl in core/classify/requests): the report
+   * shows it as given. Ignored when there is a record (the worker's URL is used).
+   */
   url: string;
   /** What the extension keeps for the page; null when it kept nothing (a page without findings may have none). */
   record: PageRecord | null;
@@ -35,6 +39,7 @@ export interface ReportPageInput {
 }
 
 export interface PolicyCheckInput {
+  /** Already sanitised, as page URLs. */
   url: string;
   error?: string | null;
   changes: readonly SectionChange[];
@@ -158,7 +163,7 @@ function reportPage(input: ReportPageInput, policy: PolicyModel, titles: Readonl
   const sectionOrder = policy.sections.map((s) => s.id);
   const findings = input.record?.findings ?? [];
   return {
-    url: sanitizeUrl(input.record?.url ?? input.url),
+    url: input.record?.url ?? input.url,
     error: input.error ?? null,
     overflow: input.record?.overflow ?? 0,
     counts: countsOf(findings),
@@ -206,7 +211,7 @@ function notesOf(input: ReportInput): ReportPolicyNote[] {
 
 function policyCheckOf(check: PolicyCheckInput): ReportPolicyCheck {
   return {
-    url: sanitizeUrl(check.url),
+    url: check.url,
     error: check.error ?? null,
     changes: check.changes.map((c) => ({
       sectionId: c.sectionId,

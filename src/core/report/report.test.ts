@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import policyText from '../../data/privacy-policy.txt?raw';
 import { createTranslator, type Messages } from '../../shared/i18n';
+import { sanitizeUrl } from '../classify/requests';
 import { TRACKERS } from '../classify/trackers';
 import type { Observation, PageRecord } from '../model';
 import { newPage, PageFindings } from '../pipeline';
@@ -29,9 +30,9 @@ const expectValid = (report: unknown): void => {
 const T0 = Date.UTC(2026, 2, 1, 9, 0, 0);
 const NASTY = '<script>alert("x")</script>|*_[a](b)';
 
-/** A page record made by the real pipeline from observations, as the worker makes it. */
+/** A page record made by the real pipeline from observations, as the worker makes it (its URL sanitised). */
 function pageFrom(url: string, observations: Observation[], tabId = 1): PageRecord {
-  const page = new PageFindings(newPage(tabId, url, T0));
+  const page = new PageFindings(newPage(tabId, sanitizeUrl(url), T0));
   observations.forEach((observation, i) =>
     page.observe(observation, { now: T0 + i * 10, pageUrl: url, policy: POLICY, trackers: TRACKERS }),
   );
@@ -208,7 +209,7 @@ describe('renderReport', () => {
         changes: diffPolicy(POLICY.sections, parsePolicy(changedText)),
         missingQuotes: missingQuotes(POLICY, changedText),
       },
-      pages: [...input().pages, { url: `https://www.smartergo.com/x?q=${NASTY}`, record: null, error: `net::ERR ${NASTY}` }],
+      pages: [...input().pages, { url: `https://www.smartergo.com/x?q=${encodeURIComponent(NASTY)}&raw=${NASTY}`, record: null, error: `net::ERR ${NASTY}` }],
     }),
   );
 
