@@ -38,6 +38,8 @@ export interface ExtensionBrowser {
    */
   settledPage(tabId: number): Promise<GetPageResponse>;
   badgeText(tabId: number): Promise<string>;
+  /** Runs a function in the extension's worker (woken again if Chromium stopped it). */
+  inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Stops the extension's worker the way Chromium does when it is idle; resolves once its globals are gone. */
   stopWorker(): Promise<void>;
   /** Opens the popup as a page, showing the given tab. */
@@ -135,6 +137,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
     context,
     extensionId,
     worker,
+    inWorker,
     async tabIdOf(page) {
       const url = page.url();
       const id = await inWorker(async (wanted: string) => {
