@@ -9,6 +9,7 @@ function fakes(cookies: ApiCookie[] = []) {
   let rules: DnrRule[] = [];
   const scripts = new Set<string>();
   const contentSettings: { primaryPattern: string; secondaryPattern?: string; setting: string }[] = [];
+  const clears = { count: 0 };
   const jar = [...cookies];
   const deps: BlockingDeps = {
     local: {
@@ -33,9 +34,13 @@ function fakes(cookies: ApiCookie[] = []) {
     }),
     contentSettings: {
       clear: async () => {
+        clears.count += 1;
         contentSettings.length = 0;
       },
       set: async ({ scope: _scope, ...setting }) => {
+        // Like Chromium: setting a pattern pair again replaces it.
+        const same = contentSettings.findIndex((s) => s.primaryPattern === setting.primaryPattern && s.secondaryPattern === setting.secondaryPattern);
+        if (same >= 0) contentSettings.splice(same, 1);
         contentSettings.push(setting);
       },
       get: async () => ({ setting: 'allow' }),
@@ -62,7 +67,7 @@ function fakes(cookies: ApiCookie[] = []) {
     },
     now: () => 1_700_000_000_000,
   };
-  return { deps, local, rules: () => rules, scripts, contentSettings, jar };
+  return { deps, local, rules: () => rules, scripts, contentSettings, jar, clears };
 }
 
 const cookie = (name: string): ApiCookie => ({ name, domain: '.smartergo.com', path: '/' });
@@ -115,6 +120,25 @@ describe('Blocking', () => {
       { url: 'https://smartergo.com/', name: '_fbp' },
       { url: 'https://smartergo.com/', name: '_gid' },
     ]);
+  });
+
+  it('clears content settings only when one must go, so turning a block on never opens a gap', async () => {
+    const f = fakes();
+    const blocking = new Blocking(f.deps);
+    await blocking.update({ cookies: { thirdParty: true } });
+    expect(f.clears.count).toBe(1); // first run: what the browser holds is unknown
+    await blocking.update({ cookies: { all: true } }); // the third-party "allow" exception must go
+    expect(f.clears.count).toBe(2);
+    await blocking.update({ cookies: { thirdParty: false } }); // still all: nothing changes
+    await blocking.apply();
+    expect(f.clears.count).toBe(2);
+    expect(f.contentSettings).toEqual([
+      { primaryPattern: '*://*.smartergo.com/*', setting: 'block' },
+      { primaryPattern: '<all_urls>', secondaryPattern: '*://*.smartergo.com/*', setting: 'block' },
+    ]);
+    await blocking.update({ cookies: { all: false } });
+    expect(f.clears.count).toBe(3);
+    expect(f.contentSettings).toEqual([]);
   });
 
   it('reads damaged stored settings as the defaults', async () => {

@@ -7,7 +7,7 @@
  * cookie name) is enforced here with the cookies API: removed as soon as it is set.
  */
 import { cookieBlock } from '../core/blocking/decide';
-import { planBlocking, type DnrRule, type RuleLabel } from '../core/blocking/rules';
+import { planBlocking, type CookieContentSetting, type DnrRule, type RuleLabel } from '../core/blocking/rules';
 import { withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
 import { composeOptOut, composeReviewDelete, type OptOutChoice, type RightsRequestKind } from '../core/opt-out';
 import { SMARTERGO_DOMAIN, SMARTERGO_MATCH_PATTERNS } from '../core/site';
@@ -20,7 +20,7 @@ import {
   type GetBlockedResponse,
   type LoggedRightsRequest,
 } from '../shared/messages';
-import { REQUEST_LOG_KEY, SETTINGS_KEY } from '../shared/storage-keys';
+import { APPLIED_CONTENT_SETTINGS_KEY, REQUEST_LOG_KEY, SETTINGS_KEY } from '../shared/storage-keys';
 
 export const GPC_SCRIPT_ID = 'policylens-gpc';
 /** A plain file in public/ (never through crxjs's loader: it must run before the page's scripts). */
@@ -64,6 +64,13 @@ export interface BlockingDeps {
     remove(details: { url: string; name: string; storeId?: string }): Promise<unknown>;
   };
   now(): number;
+}
+
+const contentSettingKey = (s: CookieContentSetting): string => `${s.primaryPattern} ${s.secondaryPattern ?? '<all_urls>'} ${s.setting}`;
+
+/** What the last apply set (keys), or undefined when unknown (first run, damaged). */
+function readAppliedContentSettings(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
 }
 
 const cookieUrl = (cookie: ApiCookie): string => `https://${cookie.domain.replace(/^\./, '')}${cookie.path || '/'}`;
@@ -171,8 +178,15 @@ export class Blocking {
     await dnr.updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules: plan.rules });
 
     if (contentSettings) {
-      await contentSettings.clear({ scope: 'regular' });
+      // The API can only clear all of an extension's settings. Clearing opens a moment
+      // with nothing blocked, so it is done only when a setting must go; otherwise
+      // setting again is enough (and restores any the browser dropped on an update).
+      const stored = await this.deps.local.get(APPLIED_CONTENT_SETTINGS_KEY);
+      const previous = readAppliedContentSettings(stored[APPLIED_CONTENT_SETTINGS_KEY]);
+      const wanted = new Set(plan.contentSettings.map(contentSettingKey));
+      if (previous === undefined || previous.some((key) => !wanted.has(key))) await contentSettings.clear({ scope: 'regular' });
       for (const setting of plan.contentSettings) await contentSettings.set({ ...setting, scope: 'regular' });
+      await this.deps.local.set({ [APPLIED_CONTENT_SETTINGS_KEY]: [...wanted] });
     }
 
     const registered = await scripting.getRegisteredContentScripts({ ids: [GPC_SCRIPT_ID] });

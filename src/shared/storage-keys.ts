@@ -13,3 +13,6 @@ export const SETTINGS_KEY = 'settings';
 
 /** storage.local: the dated log of requests the user sent SmartErgo (opt-out, review/delete). */
 export const REQUEST_LOG_KEY = 'requestLog';
+
+/** storage.local: the contentSettings rules the worker last set (to know when a clear is needed). */
+export const APPLIED_CONTENT_SETTINGS_KEY = 'appliedContentSettings';
