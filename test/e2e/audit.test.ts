@@ -41,13 +41,13 @@ interface Run {
 }
 
 /** Runs the CLI; the built extension is the one under test (`npm test` builds it), so --no-build. */
-function audit(args: readonly string[], port = site.port): Promise<Run> {
+function audit(args: readonly string[], port = site.port, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   const resolveArgs = DEMO_HOSTS.flatMap((host) => ['--resolve', `${host}:127.0.0.1:${port}`]);
   return new Promise((done) => {
     execFile(
       process.execPath,
       [CLI, 'audit', ...resolveArgs, '--insecure', '--no-build', ...args],
-      { cwd: ROOT, timeout: CLI_TIMEOUT, maxBuffer: 32 * 1024 * 1024 },
+      { cwd: ROOT, timeout: CLI_TIMEOUT, maxBuffer: 32 * 1024 * 1024, env },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         done({ code, stdout, stderr });
@@ -148,10 +148,37 @@ describe('npm run audit, exit codes', () => {
     expect(run.code).toBe(2);
   }, CLI_TIMEOUT);
 
+  it('exits 2 with a clear message when the browser is missing', async () => {
+    const run = await audit(['https://www.smartergo.com/about'], site.port, { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(run.stderr).toMatch(/policylens: No Chromium at \/nonexistent\/chromium: run `bash scripts\/setup\.sh`/);
+    expect(run.code).toBe(2);
+  }, CLI_TIMEOUT);
+
   it('exits 2 with the reason for a usage error, before starting a browser', async () => {
     const run = await audit(['https://example.com/']);
     expect(run.stderr).toMatch(/not a SmartErgo page/);
     expect(run.code).toBe(2);
+  }, CLI_TIMEOUT);
+});
+
+describe('npm run audit, crawling and diffing', () => {
+  it('follows same-site links up to --max-pages', async () => {
+    const out = join(dir, 'crawl.json');
+    const run = await audit(['https://www.smartergo.com/about', '--max-pages', '4', '--out', out]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(await readFile(out, 'utf8')) as AuditReport;
+    expect(report.pages).toHaveLength(4);
+    expect(report.pages.map((p) => p.url)).toContain('https://www.smartergo.com/about');
+    for (const page of report.pages) expect(new URL(page.url).hostname).toMatch(/(^|\.)smartergo\.com$/);
+  }, CLI_TIMEOUT);
+
+  it('gives the same report twice with --no-timestamp, byte for byte', async () => {
+    const pages = ['https://www.smartergo.com/', 'https://www.smartergo.com/newsletter/thanks?email=jane.doe%40example.com', 'https://www.smartergo.com/about'];
+    const first = await audit([...pages, '--no-timestamp', '--format', 'json']);
+    const second = await audit([...pages, '--no-timestamp', '--format', 'json']);
+    expect(first.code).toBe(1);
+    expect(first.stdout.length).toBeGreaterThan(1000);
+    expect(second.stdout).toBe(first.stdout);
   }, CLI_TIMEOUT);
 });
 
