@@ -10,6 +10,18 @@ declare namespace chrome {
     const session: { get(key: string | null): Promise<Record<string, unknown>> };
     const local: { get(key: string | null): Promise<Record<string, unknown>> };
   }
+  namespace runtime {
+    function sendMessage(message: unknown): Promise<unknown>;
+  }
+  namespace declarativeNetRequest {
+    function getDynamicRules(): Promise<{ id: number }[]>;
+  }
+  namespace contentSettings {
+    const cookies: { get(details: { primaryUrl: string; secondaryUrl?: string }): Promise<{ setting: string }> };
+  }
+  namespace scripting {
+    function getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
+  }
   namespace action {
     function getBadgeText(details: { tabId: number }): Promise<string>;
   }

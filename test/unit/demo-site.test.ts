@@ -255,6 +255,10 @@ describe('demo site: trackers', () => {
     expect(pixel.body.subarray(0, 6).toString('latin1')).toBe('GIF89a');
     expect(pixel.body.readUInt16LE(6)).toBe(1);
     expect(pixel.body.readUInt16LE(8)).toBe(1);
+    // The ad network's own (third-party) cookie, kept when the browser sends it back.
+    expect(pixel.headers['set-cookie']?.[0]).toMatch(/^fr=[0-9a-f]{16}; Path=\/; Domain=\.facebook\.com; Max-Age=7776000; Secure; HttpOnly; SameSite=None$/);
+    const again = await fetchAs('www.facebook.com', '/tr?id=1', { headers: { cookie: 'fr=0123456789abcdef' } });
+    expect(again.headers['set-cookie']?.[0]).toMatch(/^fr=0123456789abcdef;/);
     const partner = await fetchAs('cdn.ergo-partners.net', '/logos/ergo-partners.svg');
     expect(partner.headers['content-type']).toBe('image/svg+xml');
   });
