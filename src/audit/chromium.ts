@@ -67,7 +67,20 @@ export interface LaunchOptions {
   chromiumPath?: string;
 }
 
-type ChromeInPage = { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+/**
+ * The few extension APIs this file calls inside the browser (in the worker or an extension
+ * page), typed here so the launcher does not depend on the tests' declarations.
+ */
+type ChromeInPage = {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+    storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+    action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  };
+};
+// Functions passed to evaluate() run in the browser: they must reach `chrome` themselves
+// (a helper defined here would not exist there), hence the cast repeated in each.
 
 export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -141,14 +154,17 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
     async tabIdOf(page) {
       const url = page.url();
       const id = await inWorker(async (wanted: string) => {
-        const tabs = await chrome.tabs.query({});
+        const tabs = await (globalThis as unknown as ChromeInPage).chrome.tabs.query({});
         return tabs.find((tab) => tab.url === wanted)?.id;
       }, url);
       if (id === undefined) throw new Error(`No tab shows ${url}`);
       return id;
     },
     pageRecord: (tabId) =>
-      inWorker(async (key: string) => (await chrome.storage.session.get(key))[key] as PageRecord | undefined, `page:${tabId}`),
+      inWorker(
+        async (key: string) => (await (globalThis as unknown as ChromeInPage).chrome.storage.session.get(key))[key] as PageRecord | undefined,
+        `page:${tabId}`,
+      ),
     async settledPage(tabId) {
       const page = await messengerPage();
       const answer = await page.evaluate(
@@ -160,7 +176,8 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       }
       return answer as GetPageResponse;
     },
-    badgeText: (tabId) => inWorker((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    badgeText: (tabId) =>
+      inWorker((id: number) => (globalThis as unknown as ChromeInPage).chrome.action.getBadgeText({ tabId: id }), tabId),
     async stopWorker() {
       // A marker in the worker's globals tells the old instance from a restarted one.
       type Marked = { policylensTestMarker?: true };
