@@ -141,6 +141,24 @@ describe('Blocking', () => {
     expect(f.contentSettings).toEqual([]);
   });
 
+  it('names the Set-Cookie attempts the settings block, and only those', async () => {
+    const f = fakes();
+    const blocking = new Blocking(f.deps);
+    const headers = [
+      { name: 'Content-Type', value: 'text/html' },
+      { name: 'Set-Cookie', value: 'SESSIONID=abc; Path=/; Secure; HttpOnly' },
+      { name: 'set-cookie', value: 'se_prefs=lang%3Den; Max-Age=60' },
+    ];
+    expect(await blocking.blockedSetCookies('https://www.smartergo.com/', headers)).toEqual([]);
+    await blocking.update({ cookies: { names: ['se_prefs'] } });
+    expect((await blocking.blockedSetCookies('https://www.smartergo.com/', headers)).map((c) => c.name)).toEqual(['se_prefs']);
+    await blocking.update({ cookies: { all: true } });
+    expect((await blocking.blockedSetCookies('https://www.smartergo.com/', headers)).map((c) => [c.name, c.domain, c.httpOnly])).toEqual([
+      ['SESSIONID', 'www.smartergo.com', true],
+      ['se_prefs', 'www.smartergo.com', false],
+    ]);
+  });
+
   it('reads damaged stored settings as the defaults', async () => {
     const f = fakes();
     f.local.set(SETTINGS_KEY, { cookies: 'all' });

@@ -7,6 +7,8 @@
  * cookie name) is enforced here with the cookies API: removed as soon as it is set.
  */
 import { cookieBlock } from '../core/blocking/decide';
+import { parseSetCookie } from '../core/classify/set-cookie';
+import type { CookieData } from '../core/model';
 import { planBlocking, type CookieContentSetting, type DnrRule, type RuleLabel } from '../core/blocking/rules';
 import { withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
 import { composeOptOut, composeReviewDelete, type OptOutChoice, type RightsRequestKind } from '../core/opt-out';
@@ -118,6 +120,21 @@ export class Blocking {
     const settings = await this.settings();
     // The cookies API shows only SmartErgo's cookies (host permissions): first party on its pages.
     if (cookieBlock(settings, { name: change.cookie.name, party: 'first-party' })) await this.removeCookie(change.cookie);
+  }
+
+  /**
+   * The cookies a SmartErgo response's Set-Cookie headers tried to set that the
+   * settings block: the attempts a blocking rule kept out of the browser, to be shown.
+   */
+  async blockedSetCookies(url: string, headers: readonly { name: string; value?: string }[]): Promise<CookieData[]> {
+    const values = headers.filter((h) => h.name.toLowerCase() === 'set-cookie' && h.value).map((h) => h.value as string);
+    if (values.length === 0) return [];
+    const settings = await this.settings();
+    const now = this.deps.now();
+    return values.flatMap((value) => {
+      const cookie = parseSetCookie(value, url, now);
+      return cookie && cookieBlock(settings, { name: cookie.name, party: 'first-party' }) ? [cookie] : [];
+    });
   }
 
   /** Adds a dated entry to the request log (newest first, bounded). */

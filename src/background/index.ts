@@ -58,6 +58,17 @@ browser.webRequest.onBeforeRequest.addListener(
   { urls: SMARTERGO_MATCH_PATTERNS },
 );
 
+// A Set-Cookie that a blocking rule keeps out of the browser never reaches the cookies
+// API; webRequest still sees the header, so the attempt is listed (as blocked).
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    guard('webRequest.onHeadersReceived', () => handleResponseHeaders(details));
+    return undefined;
+  },
+  { urls: SMARTERGO_MATCH_PATTERNS },
+  chromiumOnly.responseHeaderOptions,
+);
+
 browser.cookies.onChanged.addListener((change) => {
   guard('cookies.onChanged', () => handleCookieChange(change));
   guard('blocking a cookie', () => blocking.enforceCookie(change));
@@ -122,6 +133,16 @@ async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Pr
   if (details.tabId < 0) return; // the site's service worker or a prefetch: no tab to show it in
   if (details.type === 'main_frame') return startPage(details.tabId, details.url);
   await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);
+}
+
+async function handleResponseHeaders(details: WebRequest.OnHeadersReceivedDetailsType): Promise<void> {
+  if (details.tabId < 0 || !details.responseHeaders) return;
+  const blocked = await blocking.blockedSetCookies(details.url, details.responseHeaders);
+  if (blocked.length === 0) return;
+  await observeAll(
+    details.tabId,
+    blocked.map((cookie) => ({ source: 'set-cookie-header', cookie })),
+  );
 }
 
 async function handleCookieChange(change: Cookies.OnChangedChangeInfoType): Promise<void> {

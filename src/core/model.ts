@@ -118,11 +118,22 @@ export interface DocumentCookieObservation {
   value: string;
 }
 
+/**
+ * A cookie a SmartErgo response tried to set with a Set-Cookie header, as webRequest
+ * saw the header. The worker reports it when the user's settings block that cookie,
+ * so the attempt stays visible even though a blocking rule kept it out of the browser.
+ */
+export interface SetCookieHeaderObservation {
+  source: 'set-cookie-header';
+  cookie: CookieData;
+}
+
 export type Observation =
   | ResourceObservation
   | WebRequestObservation
   | CookieApiObservation
-  | DocumentCookieObservation;
+  | DocumentCookieObservation
+  | SetCookieHeaderObservation;
 
 // ---------------------------------------------------------------------------
 // Findings: one thing the site does to the user, deduplicated per page.

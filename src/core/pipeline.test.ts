@@ -170,3 +170,25 @@ describe('bounds', () => {
     expect(restored.record.findings[0]?.count).toBe(2);
   });
 });
+
+describe('a Set-Cookie header the settings blocked', () => {
+  it('is one cookie finding with its attributes, merged with the cookies API’s view of the same cookie', () => {
+    const page = freshPage();
+    const session = cookie({ name: 'SESSIONID', domain: 'www.smartergo.com', hostOnly: true, httpOnly: true, session: true, expirationDate: undefined });
+    const seen = page.observe({ source: 'set-cookie-header', cookie: session }, at(1)) as CookieFinding;
+    expect(seen).toMatchObject({
+      id: 'cookie:SESSIONID@www.smartergo.com/',
+      kind: 'cookie',
+      party: 'first-party',
+      purpose: 'session',
+      attributesKnown: true,
+      httpOnly: true,
+      sightings: { 'set-cookie-header': 1 },
+      count: 1,
+    });
+    expect(seen.removed).toBeUndefined();
+    page.observe({ source: 'cookies-api', cookie: session }, at(2));
+    expect(page.record.findings).toHaveLength(1);
+    expect(page.record.findings[0]).toMatchObject({ sightings: { 'set-cookie-header': 1, 'cookies-api': 1 }, count: 1 });
+  });
+});

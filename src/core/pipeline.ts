@@ -77,6 +77,8 @@ export class PageFindings {
         );
       case 'cookies-api':
         return this.observeCookieApi(observation.cookie, observation.removed === true, context);
+      case 'set-cookie-header':
+        return this.observeCookieApi(observation.cookie, false, context, observation.source);
       case 'document-cookie':
         return this.observeDocumentCookie(observation.name, observation.value, context);
     }
@@ -106,7 +108,12 @@ export class PageFindings {
     return this.replace(updated, source, context);
   }
 
-  private observeCookieApi(cookie: CookieData, removed: boolean, context: PipelineContext): Finding | undefined {
+  private observeCookieApi(
+    cookie: CookieData,
+    removed: boolean,
+    context: PipelineContext,
+    source: 'cookies-api' | 'set-cookie-header' = 'cookies-api',
+  ): Finding | undefined {
     const classified = classifyCookie({ cookie }, context.pageUrl, context.now);
     const id = cookieId(cookie.name, cookie.domain, cookie.path);
     // document.cookie shows no domain: a finding it made is the same cookie, now known in full.
@@ -115,7 +122,7 @@ export class PageFindings {
     if (guessed && guessed.id !== id) this.remove(guessed.id);
     if (!previous) {
       if (removed) return undefined; // never seen on this page; nothing to show
-      return this.add({ id, ...classified }, 'cookies-api', context);
+      return this.add({ id, ...classified }, source, context);
     }
     const updated: CookieFinding = {
       ...(previous as CookieFinding),
@@ -125,8 +132,8 @@ export class PageFindings {
       removed,
       sightings: { ...previous.sightings },
     };
-    if (this.get(id)) return this.replace(updated, 'cookies-api', context);
-    return this.add(updated, 'cookies-api', context);
+    if (this.get(id)) return this.replace(updated, source, context);
+    return this.add(updated, source, context);
   }
 
   private observeDocumentCookie(name: string, value: string, context: PipelineContext): Finding | undefined {

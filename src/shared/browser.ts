@@ -3,7 +3,7 @@
  * Everything else takes what it needs from here, so tests can replace it and a
  * Firefox build gets the same promise-based API.
  */
-import browser from 'webextension-polyfill';
+import browser, { type WebRequest } from 'webextension-polyfill';
 
 export type { Runtime, Tabs, Cookies, Storage, WebRequest, DeclarativeNetRequest, Scripting } from 'webextension-polyfill';
 export { browser };
@@ -23,6 +23,7 @@ export type GetMatchedRules = (filter: { tabId?: number; minTimeStamp?: number }
 interface ChromiumOnly {
   contentSettings?: { cookies?: CookieContentSettings };
   declarativeNetRequest?: { getMatchedRules?: GetMatchedRules };
+  webRequest?: { OnHeadersReceivedOptions?: { EXTRA_HEADERS?: string } };
 }
 
 const chromium = (globalThis as unknown as { chrome?: ChromiumOnly }).chrome;
@@ -31,4 +32,8 @@ const chromium = (globalThis as unknown as { chrome?: ChromiumOnly }).chrome;
 export const chromiumOnly = {
   cookieContentSettings: chromium?.contentSettings?.cookies,
   getMatchedRules: chromium?.declarativeNetRequest?.getMatchedRules?.bind(chromium.declarativeNetRequest),
+  /** Chromium shows Set-Cookie to webRequest only with "extraHeaders"; Firefox rejects the word. */
+  responseHeaderOptions: (chromium?.webRequest?.OnHeadersReceivedOptions?.EXTRA_HEADERS
+    ? ['responseHeaders', 'extraHeaders']
+    : ['responseHeaders']) as WebRequest.OnHeadersReceivedOptions[],
 };

@@ -133,6 +133,14 @@ describe('block all cookies', () => {
     expect(await page.evaluate(() => document.cookie)).toBe('');
     // The page still works.
     expect(await page.locator('h1').textContent()).toBe('Sit well. Stand better.');
+    // The server's attempts stay listed, as blocked (webRequest saw the Set-Cookie the rule removed).
+    const afterReload = await popupFor(browser, page);
+    for (const name of ['SESSIONID', 'se_prefs']) {
+      const row = afterReload.locator(`[data-finding-id="cookie:${name}@www.smartergo.com/"]`);
+      await row.waitFor();
+      expect(await row.getAttribute('data-blocked'), name).toBe('true');
+    }
+    await afterReload.close();
 
     // Undo, from the popup: cookies are set and sent again.
     await popup.bringToFront();
