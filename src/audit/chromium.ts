@@ -65,6 +65,8 @@ export interface LaunchOptions {
   allowThirdPartyCookies?: boolean;
   extensionDir?: string;
   chromiumPath?: string;
+  /** More Chromium flags, after the launcher's own (e.g. --log-net-log=FILE for a test that watches the network). */
+  extraArgs?: string[];
 }
 
 /**
@@ -223,6 +225,7 @@ function chromiumArgs(extensionDir: string, options: LaunchOptions): string[] {
     '--disable-quic',
     '--disable-gpu',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...(options.extraArgs ?? []),
   ];
 }
 

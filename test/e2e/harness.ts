@@ -21,6 +21,8 @@ export interface LaunchOptions {
    * them by default in a new profile): written into the new profile's preferences.
    */
   allowThirdPartyCookies?: boolean;
+  /** More Chromium flags (e.g. --log-net-log=FILE). */
+  extraArgs?: string[];
 }
 
 export function launchWithExtension(site: DemoSite, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
