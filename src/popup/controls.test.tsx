@@ -105,8 +105,11 @@ describe('popup controls', () => {
     await click(byTestId(container, 'gpc'));
     await click(byTestId(container, 'block-purpose-analytics'));
     expect(fake.changes.slice(1)).toEqual([{ beacons: true }, { gpc: true }, { cookies: { purposes: ['analytics'] } }]);
+    // "All" includes third parties: that switch shows it and cannot contradict it.
+    expect(byTestId<HTMLInputElement>(container, 'block-cookies-third-party')).toMatchObject({ checked: true, disabled: true });
     await click(byTestId(container, 'block-cookies-all'));
     expect(fake.changes.at(-1)).toEqual({ cookies: { all: false } });
+    expect(byTestId<HTMLInputElement>(container, 'block-cookies-third-party')).toMatchObject({ checked: false, disabled: false });
   });
 
   it('marks the findings the settings block, and leaves the others', async () => {

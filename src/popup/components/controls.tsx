@@ -13,7 +13,15 @@ import { messageKey } from '../present';
 const FEATURE_KEY: Record<SiteFeature, string> = { 'login-session': 'feature_login_session', cart: 'feature_cart' };
 
 /** A checkbox with its label and a hint under it. */
-function Switch(props: { testId: string; label: string; hint?: string; checked: boolean; onChange(checked: boolean): void }) {
+function Switch(props: {
+  testId: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  /** Shown but not changeable (another switch already decides it). */
+  disabled?: boolean;
+  onChange(checked: boolean): void;
+}) {
   const id = useId();
   return (
     <div class="switch">
@@ -22,6 +30,7 @@ function Switch(props: { testId: string; label: string; hint?: string; checked: 
         type="checkbox"
         data-testid={props.testId}
         checked={props.checked}
+        disabled={props.disabled}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
       />
@@ -146,6 +155,7 @@ export function BlockingPanel({ controls, t }: { controls: ControlsState; t: Tra
         label={t('block_cookies_third_party')}
         hint={t('block_cookies_third_party_hint')}
         checked={cookies.thirdParty || cookies.all}
+        disabled={cookies.all}
         onChange={(thirdParty) => void controls.change({ cookies: { thirdParty } })}
       />
       <fieldset class="fieldset">
