@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/manifests';
+import { readZip } from '../../scripts/zip';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = (target: string): string => join(ROOT, 'dist', target);
@@ -62,23 +63,34 @@ interface LintMessage {
   message: string;
 }
 
+const run = promisify(execFile);
+
+/**
+ * Mozilla's linter on a build folder (web-ext lint) or an archive (addons-linter, what
+ * web-ext lint runs): its errors, notices and the warnings not reviewed. Reviewed: Preact's
+ * renderer assigns innerHTML for `dangerouslySetInnerHTML`, which PolicyLens never uses
+ * (checked below); the warning names the bundle that holds Preact.
+ */
+async function lint(command: 'web-ext' | 'addons-linter', target: string): Promise<{ errors: LintMessage[]; notices: LintMessage[]; warnings: LintMessage[] }> {
+  const args = command === 'web-ext' ? ['lint', '--source-dir', target, '--no-config-discovery', '--output', 'json'] : ['--output', 'json', target];
+  // No update check (a request to the npm registry) during tests.
+  const options = { env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, maxBuffer: 16 * 1024 * 1024 };
+  const { stdout } = await run(join(ROOT, 'node_modules/.bin', command), args, options).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }), // a non-zero exit still prints the report
+  );
+  const report = JSON.parse(stdout) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
+  const preactBundle = (file: string | undefined): boolean =>
+    file !== undefined && /^assets\/[^/]+\.js$/.test(file) && readFileSync(join(DIST('firefox'), file), 'utf8').includes('dangerouslySetInnerHTML');
+  return {
+    errors: report.errors,
+    notices: report.notices,
+    warnings: report.warnings.filter((w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && preactBundle(w.file))),
+  };
+}
+
 describe('web-ext lint on dist/firefox', () => {
-  it('finds no error, and no warning but Preact\'s own innerHTML', async () => {
-    const { stdout } = await promisify(execFile)(
-      join(ROOT, 'node_modules/.bin/web-ext'),
-      ['lint', '--source-dir', DIST('firefox'), '--no-config-discovery', '--output', 'json'],
-      // No update check (a request to the npm registry) during tests.
-      { env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const report = JSON.parse(stdout) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
-    expect(report.errors).toEqual([]);
-    expect(report.notices).toEqual([]);
-    // Reviewed: Preact's renderer assigns innerHTML for `dangerouslySetInnerHTML`, which
-    // PolicyLens never uses (checked below). Any other warning fails.
-    const other = report.warnings.filter(
-      (w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && w.file !== undefined && readFileSync(join(DIST('firefox'), w.file), 'utf8').includes('dangerouslySetInnerHTML')),
-    );
-    expect(other).toEqual([]);
+  it("finds no error, and no warning but Preact's own innerHTML", async () => {
+    expect(await lint('web-ext', DIST('firefox'))).toEqual({ errors: [], notices: [], warnings: [] });
   }, 60_000);
 
   it('PolicyLens\'s own sources never set innerHTML or use dangerouslySetInnerHTML', () => {
@@ -95,4 +107,36 @@ describe('web-ext lint on dist/firefox', () => {
     walk(join(ROOT, 'src'));
     expect(offenders).toEqual([]);
   });
+});
+
+describe('npm run package', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const archive = (what: string): string => join(ROOT, 'dist', `policylens-${what}-${version}.zip`);
+
+  it('writes store-ready archives of both builds and the source bundle', async () => {
+    // --allow-dirty: a developer's work tree may hold uncommitted work; CI's never does.
+    const { stdout } = await run(process.execPath, ['scripts/run-ts.mjs', 'scripts/package.ts', '--allow-dirty'], { cwd: ROOT });
+    for (const what of ['chrome', 'firefox', 'source']) expect(stdout).toContain(`policylens-${what}-${version}.zip`);
+
+    for (const target of ['chrome', 'firefox']) {
+      const entries = readZip(readFileSync(archive(target)));
+      const files = readdirSync(DIST(target), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(DIST(target).length + 1))
+        .sort();
+      // Exactly the build, byte for byte, with manifest.json at the root.
+      expect(entries.map((e) => e.name)).toEqual(files);
+      for (const entry of entries) expect(entry.data.equals(readFileSync(join(DIST(target), entry.name))), entry.name).toBe(true);
+      expect(entries.some((e) => e.name === 'manifest.json')).toBe(true);
+    }
+
+    const source = readZip(readFileSync(archive('source'))).map((e) => e.name);
+    const prefix = `policylens-${version}/`;
+    expect(source).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'src/background/index.ts'].map((f) => prefix + f)));
+    expect(source.filter((name) => !name.startsWith(prefix) || /\/(node_modules|dist)\//.test(name))).toEqual([]);
+  }, 120_000);
+
+  it("the Firefox archive passes addons-linter, as AMO's upload check would", async () => {
+    expect(await lint('addons-linter', archive('firefox'))).toEqual({ errors: [], notices: [], warnings: [] });
+  }, 60_000);
 });
