@@ -5,7 +5,7 @@
  */
 import type { BlockingSettings, SettingsChange } from '../core/blocking/settings';
 import type { OptOutChoice, RightsRequestKind } from '../core/rights';
-import { browser, type Storage } from '../shared/browser';
+import { browser, chromiumOnly, type Storage } from '../shared/browser';
 import {
   readRequestLog,
   readSettings,
@@ -23,7 +23,14 @@ export interface LocalState {
   log: LoggedRightsRequest[];
 }
 
+/** What this browser lets the controls do (Firefox has no contentSettings). */
+export interface BrowserFeatures {
+  /** Block other companies' cookies on SmartErgo pages without host access (Chromium's contentSettings). */
+  thirdPartyCookieBlocking: boolean;
+}
+
 export interface ControlsSource {
+  readonly features: BrowserFeatures;
   load(): Promise<LocalState>;
   /** Called with what changed in storage.local. Returns an unsubscribe function. */
   onChange(listener: (change: Partial<LocalState>) => void): () => void;
@@ -41,6 +48,8 @@ function checkReply(reply: unknown): void {
 
 export function createBrowserControlsSource(): ControlsSource {
   return {
+    features: { thirdPartyCookieBlocking: chromiumOnly.cookieContentSettings !== undefined },
+
     async load() {
       const items = await browser.storage.local.get([SETTINGS_KEY, REQUEST_LOG_KEY]);
       return { settings: readSettings(items[SETTINGS_KEY]), log: readRequestLog(items[REQUEST_LOG_KEY]) };

@@ -6,9 +6,11 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
 import type { OptOutChoice, RightsRequestKind } from '../core/rights';
 import type { GetBlockedResponse, LoggedRightsRequest } from '../shared/messages';
-import type { ControlsSource } from './controls-source';
+import type { BrowserFeatures, ControlsSource } from './controls-source';
 
 export interface ControlsState {
+  /** What this browser can do: a control that cannot work is not offered. */
+  features: BrowserFeatures;
   settings: ReadonlySignal<BlockingSettings>;
   log: ReadonlySignal<LoggedRightsRequest[]>;
   blocked: ReadonlySignal<GetBlockedResponse | null>;
@@ -70,6 +72,7 @@ export function startControls(source: ControlsSource, tabId: () => Promise<numbe
   }).then(refreshBlocked);
 
   return {
+    features: source.features,
     settings,
     log,
     blocked,

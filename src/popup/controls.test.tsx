@@ -14,6 +14,7 @@ import { ALL_FINDINGS, FakeSource, FB_PIXEL, GA_BEACON, GA_COOKIE, pageWith, SEC
 
 /** Plays the worker and storage.local: a settings change is stored and announced, like the real one. */
 class FakeControls implements ControlsSource {
+  features = { thirdPartyCookieBlocking: true };
   local: LocalState = { settings: DEFAULT_SETTINGS, log: [] };
   listeners = new Set<(change: Partial<LocalState>) => void>();
   changes: SettingsChange[] = [];
@@ -110,6 +111,18 @@ describe('popup controls', () => {
     await click(byTestId(container, 'block-cookies-all'));
     expect(fake.changes.at(-1)).toEqual({ cookies: { all: false } });
     expect(byTestId<HTMLInputElement>(container, 'block-cookies-third-party')).toMatchObject({ checked: false, disabled: false });
+  });
+
+  it('does not offer to block third-party cookies where the browser cannot (Firefox), and says what "all" does there', async () => {
+    const fake = new FakeControls();
+    fake.features = { thirdPartyCookieBlocking: false };
+    const { container } = await mount(fake);
+    expect(container.querySelector('[data-testid="block-cookies-third-party"]')).toBeNull();
+    const all = byTestId<HTMLInputElement>(container, 'block-cookies-all');
+    const hint = container.querySelector(`#${CSS.escape(all.getAttribute('aria-describedby') ?? '')}`);
+    expect(text(hint)).toMatch(/Other companies’ cookies are not affected/);
+    await click(all);
+    expect(fake.changes).toEqual([{ cookies: { all: true } }]);
   });
 
   it('marks the findings the settings block, and leaves the others', async () => {

@@ -120,6 +120,8 @@ export function BlockingPanel({ controls, t }: { controls: ControlsState; t: Tra
   const settings = controls.settings.value;
   const { cookies } = settings;
   const broken = brokenFeatures(settings);
+  // Without contentSettings (Firefox) other companies' cookies cannot be blocked: no such switch.
+  const thirdPartyCookies = controls.features.thirdPartyCookieBlocking;
   const togglePurpose = (purpose: CookiePurpose, on: boolean) =>
     void controls.change({
       cookies: { purposes: on ? [...cookies.purposes, purpose] : cookies.purposes.filter((p) => p !== purpose) },
@@ -146,18 +148,20 @@ export function BlockingPanel({ controls, t }: { controls: ControlsState; t: Tra
       <Switch
         testId="block-cookies-all"
         label={t('block_cookies_all')}
-        hint={t('block_cookies_all_hint')}
+        hint={t(thirdPartyCookies ? 'block_cookies_all_hint' : 'block_cookies_all_hint_own')}
         checked={cookies.all}
         onChange={(all) => void controls.change({ cookies: { all } })}
       />
-      <Switch
-        testId="block-cookies-third-party"
-        label={t('block_cookies_third_party')}
-        hint={t('block_cookies_third_party_hint')}
-        checked={cookies.thirdParty || cookies.all}
-        disabled={cookies.all}
-        onChange={(thirdParty) => void controls.change({ cookies: { thirdParty } })}
-      />
+      {thirdPartyCookies && (
+        <Switch
+          testId="block-cookies-third-party"
+          label={t('block_cookies_third_party')}
+          hint={t('block_cookies_third_party_hint')}
+          checked={cookies.thirdParty || cookies.all}
+          disabled={cookies.all}
+          onChange={(thirdParty) => void controls.change({ cookies: { thirdParty } })}
+        />
+      )}
       <fieldset class="fieldset">
         <legend>{t('block_cookies_purposes')}</legend>
         {BLOCKABLE_PURPOSES.map((purpose) => (
