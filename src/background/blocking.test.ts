@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RULE_ID, type DnrRule } from '../core/blocking/rules';
 import { DEFAULT_SETTINGS } from '../core/blocking/settings';
 import { REQUEST_LOG_KEY, SETTINGS_KEY } from '../shared/storage-keys';
-import { Blocking, GPC_SCRIPT_ID, type ApiCookie, type BlockingDeps } from './blocking';
+import { Blocking, COOKIE_ATTEMPTS_SCRIPT_ID, GPC_SCRIPT_ID, type ApiCookie, type BlockingDeps } from './blocking';
 
 function fakes(cookies: ApiCookie[] = []) {
   const local = new Map<string, unknown>();
@@ -93,6 +93,7 @@ describe('Blocking', () => {
     const f = fakes();
     const blocking = new Blocking(f.deps);
     await blocking.update({ beacons: true, gpc: true, cookies: { all: true } });
+    expect([...f.scripts].sort()).toEqual([COOKIE_ATTEMPTS_SCRIPT_ID, GPC_SCRIPT_ID]);
     await blocking.update(DEFAULT_SETTINGS);
     expect(f.rules()).toEqual([]);
     expect(f.contentSettings).toEqual([]);

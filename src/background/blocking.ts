@@ -9,7 +9,7 @@
 import { cookieBlock } from '../core/blocking/decide';
 import { parseSetCookie } from '../core/classify/set-cookie';
 import type { CookieData } from '../core/model';
-import { planBlocking, type CookieContentSetting, type DnrRule, type RuleLabel } from '../core/blocking/rules';
+import { planBlocking, type BlockingPlan, type CookieContentSetting, type DnrRule, type RuleLabel } from '../core/blocking/rules';
 import { withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
 import { composeOptOut, composeReviewDelete, type OptOutChoice, type RightsRequestKind } from '../core/opt-out';
 import { SMARTERGO_DOMAIN, SMARTERGO_MATCH_PATTERNS } from '../core/site';
@@ -25,8 +25,16 @@ import {
 import { APPLIED_CONTENT_SETTINGS_KEY, REQUEST_LOG_KEY, SETTINGS_KEY } from '../shared/storage-keys';
 
 export const GPC_SCRIPT_ID = 'policylens-gpc';
-/** A plain file in public/ (never through crxjs's loader: it must run before the page's scripts). */
-export const GPC_SCRIPT_FILE = 'gpc.js';
+export const COOKIE_ATTEMPTS_SCRIPT_ID = 'policylens-cookie-attempts';
+
+/**
+ * The MAIN-world scripts the settings may call for: plain files in public/ (never
+ * through crxjs's loader: they must run before the page's scripts).
+ */
+const SCRIPTS = [
+  { id: GPC_SCRIPT_ID, file: 'gpc.js', wanted: (plan: BlockingPlan) => plan.gpcScript },
+  { id: COOKIE_ATTEMPTS_SCRIPT_ID, file: 'cookie-attempts.js', wanted: (plan: BlockingPlan) => plan.cookieAttemptsScript },
+] as const;
 
 /** A cookie as the cookies API gives it (the fields used here). */
 export interface ApiCookie {
@@ -206,21 +214,24 @@ export class Blocking {
       await this.deps.local.set({ [APPLIED_CONTENT_SETTINGS_KEY]: [...wanted] });
     }
 
-    const registered = await scripting.getRegisteredContentScripts({ ids: [GPC_SCRIPT_ID] });
-    if (plan.gpcScript && registered.length === 0) {
-      await scripting.registerContentScripts([
-        {
-          id: GPC_SCRIPT_ID,
-          js: [GPC_SCRIPT_FILE],
+    const registered = new Set(
+      (await scripting.getRegisteredContentScripts({ ids: SCRIPTS.map((s) => s.id) })).map((s) => s.id),
+    );
+    const toRegister = SCRIPTS.filter((s) => s.wanted(plan) && !registered.has(s.id));
+    const toUnregister = SCRIPTS.filter((s) => !s.wanted(plan) && registered.has(s.id));
+    if (toUnregister.length > 0) await scripting.unregisterContentScripts({ ids: toUnregister.map((s) => s.id) });
+    if (toRegister.length > 0) {
+      await scripting.registerContentScripts(
+        toRegister.map((s) => ({
+          id: s.id,
+          js: [s.file],
           matches: [...SMARTERGO_MATCH_PATTERNS],
-          runAt: 'document_start',
+          runAt: 'document_start' as const,
           allFrames: true,
-          world: 'MAIN',
+          world: 'MAIN' as const,
           persistAcrossSessions: true,
-        },
-      ]);
-    } else if (!plan.gpcScript && registered.length > 0) {
-      await scripting.unregisterContentScripts({ ids: [GPC_SCRIPT_ID] });
+        })),
+      );
     }
 
     // Cookies that already exist and are now blocked go at once.

@@ -3,6 +3,7 @@
  * the worker cannot without wide host permissions, and reports it to the worker.
  */
 import { browser } from '../shared/browser';
+import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
 import { observeResources } from './collectors/resource-timing';
 import { Reporter } from './reporter';
@@ -24,3 +25,5 @@ addEventListener('load', () => cookies.check());
 // Scripts write cookies on clicks too (a cart, a consent answer).
 addEventListener('click', () => setTimeout(() => cookies.check(), 0), { capture: true, passive: true });
 addEventListener('pagehide', () => reporter.flush());
+// While all cookies are blocked, the writes the browser refuses (see cookie-attempts.ts).
+listenForCookieAttempts(window, (observation) => reporter.report(observation));

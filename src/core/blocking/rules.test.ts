@@ -38,7 +38,7 @@ const EVERYTHING = settings({
 
 describe('planBlocking', () => {
   it('holds nothing by default', () => {
-    expect(planBlocking(DEFAULT_SETTINGS)).toEqual({ rules: [], labels: {}, contentSettings: [], gpcScript: false });
+    expect(planBlocking(DEFAULT_SETTINGS)).toEqual({ rules: [], labels: {}, contentSettings: [], gpcScript: false, cookieAttemptsScript: false });
   });
 
   it('blocks all cookies: Cookie and Set-Cookie headers on SmartErgo requests, and the content setting', () => {
@@ -61,6 +61,8 @@ describe('planBlocking', () => {
       { primaryPattern: '*://*.smartergo.com/*', setting: 'block' },
       { primaryPattern: ALL_URLS, secondaryPattern: SMARTERGO_CONTENT_PATTERN, setting: 'block' },
     ]);
+    // document.cookie writes are refused silently: a script reports them so they stay listed.
+    expect(plan.cookieAttemptsScript).toBe(true);
   });
 
   it('blocks third-party cookies on SmartErgo pages with content settings only, keeping SmartErgo’s own', () => {
@@ -74,7 +76,7 @@ describe('planBlocking', () => {
 
   it('leaves a cookie purpose or name to the worker (no rule can say it)', () => {
     const plan = planBlocking(settings({ cookies: { purposes: ['analytics'], names: ['_fbp'] } }));
-    expect(plan).toEqual({ rules: [], labels: {}, contentSettings: [], gpcScript: false });
+    expect(plan).toEqual({ rules: [], labels: {}, contentSettings: [], gpcScript: false, cookieAttemptsScript: false });
   });
 
   it('sends Sec-GPC: 1 to SmartErgo and registers the script when GPC is on', () => {

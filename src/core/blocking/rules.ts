@@ -73,6 +73,8 @@ export interface BlockingPlan {
   contentSettings: CookieContentSetting[];
   /** Register the MAIN-world script that sets navigator.globalPrivacyControl. */
   gpcScript: boolean;
+  /** Register the MAIN-world script that reports the document.cookie writes the browser refuses. */
+  cookieAttemptsScript: boolean;
 }
 
 export const SMARTERGO_CONTENT_PATTERN = `*://*.${SMARTERGO_DOMAIN}/*`;
@@ -228,7 +230,13 @@ export function planBlocking(settings: BlockingSettings, organisations: readonly
     if (choice === 'block') labels[id] = { kind: 'host', host };
   });
 
-  return { rules, labels, contentSettings: cookieContentSettings(settings), gpcScript: settings.gpc };
+  return {
+    rules,
+    labels,
+    contentSettings: cookieContentSettings(settings),
+    gpcScript: settings.gpc,
+    cookieAttemptsScript: settings.cookies.all,
+  };
 }
 
 function cookieContentSettings(settings: BlockingSettings): CookieContentSetting[] {
