@@ -17,6 +17,7 @@ import { parsePolicy, type PolicySection } from '../core/policy/sections';
 import { buildReport, type AuditReport, type PolicyCheckInput, type ReportPageInput } from '../core/report';
 import { sanitizeUrl } from '../core/classify/requests';
 import { isSmartErgoUrl } from '../core/site';
+import { readPolicyText } from '../content/collectors/policy-text';
 import { createTranslator, type Messages, type Translate } from '../shared/i18n';
 import { launchExtensionBrowser, PACKAGE_DIR, type ExtensionBrowser } from './chromium';
 
@@ -114,18 +115,9 @@ async function auditPage(browser: ExtensionBrowser, url: string, target: AuditTa
   }
 }
 
-/** The text of a policy page: its headings and paragraphs as blocks, in the form parsePolicy reads. */
-async function policyTextOf(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root =
-      document.querySelector('#privacy-policy, [data-privacy-policy], article') ?? document.querySelector('main') ?? document.body;
-    const blocks = [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, p, li, dt, dd')]
-      // Only the innermost blocks: a list item holding a paragraph gives its text once.
-      .filter((el) => !el.querySelector('h1, h2, h3, h4, h5, h6, p, li, dt, dd'))
-      .map((el) => el.innerText.replace(/[ \t]*\n[ \t]*/g, ' ').trim())
-      .filter((text) => text !== '');
-    return blocks.join('\n\n');
-  });
+/** The text of a policy page, read by the same function the content script uses. */
+function policyTextOf(page: Page): Promise<string> {
+  return page.evaluate(readPolicyText);
 }
 
 interface PolicyReading {

@@ -10,6 +10,7 @@ import { cookieAppliesTo } from '../core/cookie-scope';
 import type { Observation } from '../core/model';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
+import { checkPublishedPolicy } from '../core/policy/published';
 import { isSmartErgoUrl, SMARTERGO_MATCH_PATTERNS } from '../core/site';
 import type { ContentMessage, GetBlockedResponse, GetPageResponse } from '../shared/messages';
 import { SETTINGS_KEY } from '../shared/storage-keys';
@@ -170,7 +171,18 @@ async function handleContentMessage(
     if (!topUrl || !isSmartErgoUrl(topUrl)) return;
     await startPage(from.tabId, topUrl);
   }
-  await observeAll(from.tabId, message.observations);
+  switch (message.type) {
+    case 'observations':
+      return observeAll(from.tabId, message.observations);
+    case 'policy-text': {
+      if (from.frameId !== 0) return; // only the page itself can be the policy page
+      const check = checkPublishedPolicy(message.text, POLICY, Date.now());
+      return store.update(from.tabId, (page) => {
+        page.record.policyCheck = check;
+        return true;
+      });
+    }
+  }
 }
 
 async function handleGetPage(tabId: number): Promise<GetPageResponse> {

@@ -5,6 +5,7 @@
 import { browser } from '../shared/browser';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
+import { isPolicyPath, readPolicyText } from './collectors/policy-text';
 import { observeResources } from './collectors/resource-timing';
 import { Reporter } from './reporter';
 
@@ -20,7 +21,14 @@ observeResources(document, (observation) => {
   cookies.check();
 });
 cookies.check();
-document.addEventListener('DOMContentLoaded', () => cookies.check());
+document.addEventListener('DOMContentLoaded', () => {
+  cookies.check();
+  // On SmartErgo's policy page, the worker compares the published text with the one it was built with.
+  if (window === window.top && isPolicyPath(location.pathname)) {
+    const text = readPolicyText();
+    if (text) browser.runtime.sendMessage({ type: 'policy-text', text }).catch(() => undefined);
+  }
+});
 addEventListener('load', () => cookies.check());
 // Scripts write cookies on clicks too (a cart, a consent answer).
 addEventListener('click', () => setTimeout(() => cookies.check(), 0), { capture: true, passive: true });

@@ -264,6 +264,15 @@ export interface CookieFinding extends FindingBase {
 
 export type Finding = RequestFinding | CookieFinding;
 
+/** How the policy published on a SmartErgo page compares with the one PolicyLens was built with. */
+export interface PolicyCheck {
+  checkedAt: number;
+  /** False when the page's text could not be read as a policy (no sections found). */
+  readable: boolean;
+  /** Sections changed, added or removed since (empty: the same policy). */
+  changes: { sectionId: SectionId; title: string; change: 'changed' | 'added' | 'removed' }[];
+}
+
 /** Everything PolicyLens knows about the page shown in one tab. */
 export interface PageRecord {
   tabId: number;
@@ -273,4 +282,6 @@ export interface PageRecord {
   findings: Finding[];
   /** Findings not kept because the page passed the per-page bound (counted, never silently lost). */
   overflow: number;
+  /** Present when the page is SmartErgo's privacy policy. */
+  policyCheck?: PolicyCheck;
 }

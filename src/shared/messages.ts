@@ -45,6 +45,15 @@ export interface ObservationsMessage {
   observations: PageObservation[];
 }
 
+/** Content script → worker: the text of a page that looks like SmartErgo's privacy policy. */
+export interface PolicyTextMessage {
+  type: 'policy-text';
+  text: string;
+}
+
+/** A policy is ~10 KB; a page many times that is not one we compare. */
+export const MAX_POLICY_TEXT_LENGTH = 200_000;
+
 export interface GetPageMessage {
   type: 'get-page';
   tabId: number;
@@ -70,7 +79,7 @@ export interface GetBlockedMessage {
   tabId: number;
 }
 
-export type ContentMessage = ObservationsMessage;
+export type ContentMessage = ObservationsMessage | PolicyTextMessage;
 export type PopupMessage = GetPageMessage | UpdateSettingsMessage | LogRequestMessage | GetBlockedMessage;
 
 /** One entry of the request log in storage.local. */
@@ -122,6 +131,10 @@ export const validateContentMessage: Validator<ContentMessage> = tagged<ContentM
   observations: object<ObservationsMessage>({
     type: literal('observations'),
     observations: array(pageObservation, MAX_OBSERVATIONS_PER_MESSAGE),
+  }),
+  'policy-text': object<PolicyTextMessage>({
+    type: literal('policy-text'),
+    text: string(MAX_POLICY_TEXT_LENGTH),
   }),
 });
 

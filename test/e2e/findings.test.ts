@@ -3,6 +3,7 @@
  * should, matched to the policy with the right verdict; control pages produce none;
  * the badge and the popup show the same thing, live.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
@@ -191,5 +192,35 @@ describe('a stopped service worker', () => {
     expect(await popup.locator('[data-finding-id]').count()).toBe(after.findings.length);
     await popup.close();
     await page.close();
+  });
+});
+
+describe('the privacy policy page', () => {
+  it('tells the visitor whether the published policy is the one the verdicts are built on', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/privacy');
+    const tabId = await browser.tabIdOf(page);
+    let popup = await browser.openPopup(tabId);
+    await popup.locator('[data-testid="policy-check"][data-policy-check="same"]').waitFor();
+    await popup.close();
+
+    const policy = readFileSync(new URL('../../src/data/privacy-policy.txt', import.meta.url), 'utf8');
+    site.setPolicyText(
+      policy
+        .replace('SmartErgo may amend this policy from time to time.', 'SmartErgo may amend this policy at any time, without notice.')
+        .concat('\n\nDo Not Track\n\nWe do not respond to Do Not Track signals.\n'),
+    );
+    try {
+      await visit(page, 'https://www.smartergo.com/privacy');
+      popup = await browser.openPopup(tabId);
+      const note = popup.locator('[data-testid="policy-check"][data-policy-check="changed"]');
+      await note.waitFor();
+      expect(await note.locator('[data-change="changed"]').textContent()).toContain('Changes to this Privacy Policy');
+      expect(await note.locator('[data-change="added"]').textContent()).toContain('Do Not Track');
+      await popup.close();
+    } finally {
+      site.setPolicyText(undefined);
+      await page.close();
+    }
   });
 });

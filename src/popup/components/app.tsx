@@ -6,6 +6,7 @@ import { BlockingPanel, RightsPanel } from './controls';
 import { plural } from '../summary';
 import { Groups } from './groups';
 import { ExportReport } from './export-report';
+import { PolicyCheckNote } from './policy-check';
 import { SummaryLine } from './summary-line';
 
 export interface AppProps {
@@ -79,6 +80,7 @@ export function App(props: AppProps) {
         )}
       </header>
       <main class="main">
+        {status.state === 'ready' && status.smartErgo && page?.policyCheck && <PolicyCheckNote check={page.policyCheck} t={t} />}
         <Body {...props} />
         {props.controls && status.state === 'ready' && status.smartErgo && (
           <>
