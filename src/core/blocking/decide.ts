@@ -4,7 +4,7 @@
  * and the worker can remove a cookie the rules cannot express (a purpose, a name).
  */
 import { cookieRuleFor } from '../classify/cookie-purposes';
-import { normaliseHost } from '../classify/party';
+import { normaliseHost } from '../classify/host';
 import type { CookiePurpose, Party, RequestKind, TrackerInfo } from '../model';
 import { hostTarget, orgTarget, type BlockingSettings } from './settings';
 

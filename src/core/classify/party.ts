@@ -10,23 +10,11 @@
  */
 import { getDomain } from 'tldts';
 import type { Party } from '../model';
+import { normaliseHost } from './host';
+
+export { normaliseHost };
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, detectIp: true } as const;
-
-/** Lower case, no trailing dot, no IPv6 brackets. */
-export function normaliseHost(host: string): string {
-  let h = host;
-  for (let i = 0; i < h.length; i++) {
-    const c = h.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      h = h.toLowerCase();
-      break;
-    }
-  }
-  if (h.endsWith('.')) h = h.slice(0, -1);
-  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
-  return h;
-}
 
 const SITE_CACHE_LIMIT = 4096;
 const siteCache = new Map<string, string>();

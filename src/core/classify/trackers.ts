@@ -12,7 +12,7 @@
  */
 import type { TrackerInfo } from '../model';
 import { TRACKER_ORGANISATIONS, type TrackerOrganisation } from '../../data/trackers';
-import { normaliseHost } from './party';
+import { normaliseHost } from './host';
 
 export interface TrackerIndex {
   /**
