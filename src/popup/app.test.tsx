@@ -278,3 +278,19 @@ describe('live updates', () => {
     expect(source.listeners.get(7)?.size).toBe(0);
   });
 });
+
+describe('a page with many findings', () => {
+  it('shows the first rows of a group and the rest on request, so the popup opens fast', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...GA_BEACON, id: `beacon:www.google-analytics.com/c${i}`, path: `/c${i}` }));
+    const { container } = await mount(new FakeSource(answering({ smartErgo: true, page: pageWith(many) })));
+    const rows = () => container.querySelectorAll('[data-finding-id]').length;
+    expect(rows()).toBe(50);
+    expect(text($(container, '[data-testid="show-more"]'))).toBe('Show 50 more');
+    await act(() => $(container, '[data-testid="show-more"]').click());
+    expect(rows()).toBe(100);
+    expect(text($(container, '[data-testid="show-more"]'))).toBe('Show 20 more');
+    await act(() => $(container, '[data-testid="show-more"]').click());
+    expect(rows()).toBe(120);
+    expect(container.querySelector('[data-testid="show-more"]')).toBeNull();
+  });
+});

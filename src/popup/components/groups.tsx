@@ -2,9 +2,19 @@ import type { Finding } from '../../core/model';
 import type { Translate } from '../../shared/i18n';
 import { groupBySection, NOT_MENTIONED, type FindingGroup } from '../present';
 import type { ControlsState } from '../controls-state';
+import { useState } from 'preact/hooks';
+import { plural } from '../summary';
 import { FindingRow } from './finding-row';
 
+/**
+ * Rows a group shows before "Show more": a page with thousands of beacons must not
+ * make the popup slow to open (the first screen never needs more than this).
+ */
+export const ROWS_PER_PAGE = 50;
+
 function Group({ group, title, t, controls }: { group: FindingGroup; title: string; t: Translate; controls?: ControlsState | undefined }) {
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
+  const hidden = group.findings.length - shown;
   return (
     <section class={`group group--${group.verdict}`} data-section-id={group.sectionId || undefined} data-verdict={group.verdict}>
       <h2 class="group__title">{title}</h2>
@@ -14,10 +24,15 @@ function Group({ group, title, t, controls }: { group: FindingGroup; title: stri
         </blockquote>
       ))}
       <ul class="findings">
-        {group.findings.map((finding) => (
+        {group.findings.slice(0, shown).map((finding) => (
           <FindingRow key={finding.id} finding={finding} t={t} controls={controls} />
         ))}
       </ul>
+      {hidden > 0 && (
+        <button type="button" class="button button--small" data-testid="show-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE)}>
+          {plural(t, 'popup_show_more', Math.min(hidden, ROWS_PER_PAGE))}
+        </button>
+      )}
     </section>
   );
 }
