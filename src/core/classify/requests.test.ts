@@ -207,6 +207,10 @@ describe('sanitizeUrl', () => {
     ['leaves tracker ids alone', 'https://www.google-analytics.com/g/collect?cid=123456789.1700000000&_p=1700000000123', 'https://www.google-analytics.com/g/collect?cid=123456789.1700000000&_p=1700000000123'],
     ['handles other schemes without throwing', 'data:text/plain,jane%40example.com', 'data:text/plain,[email]'],
     ['handles malformed input without throwing', 'mailto:jane@example.com?subject=%ZZ', 'mailto:[email]?subject=%ZZ'],
+    // Found by the property tests (src/core/properties.test.ts):
+    ['drops credentials under a nested scheme', 'view-source:https://user:pw@www.example.com/a', 'view-source:https://www.example.com/a'],
+    ['drops credentials in a blob: URL', 'blob:https://user:pw@www.example.com/1234', 'blob:https://www.example.com/1234'],
+    ['redacts an e-mail with a "+" just before the "@", sent unencoded', 'https://t.example/p?em=jane+@example.com&x=1', 'https://t.example/p?em=[email]&x=1'],
   ])('%s', (_label, url, expected) => {
     expect(sanitizeUrl(url)).toBe(expected);
   });

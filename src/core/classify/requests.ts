@@ -196,7 +196,9 @@ function redactQuery(query: string): Redacted {
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
     if (!mightHoldPersonalData(pair)) continue;
-    const r = redactPersonalData(safeDecode(pair.replace(/\+/g, ' ')));
+    // "+" is a space in a query, but a tracker may send "jane+@example.com" unencoded: read it both ways.
+    let r = redactPersonalData(safeDecode(pair.replace(/\+/g, ' ')));
+    if (r.kinds.length === 0 && pair.includes('+')) r = redactPersonalData(safeDecode(pair));
     if (r.kinds.length > 0) {
       pairs[i] = encodeRedacted(r.text);
       kinds = mergeKinds(kinds, r.kinds);
@@ -243,7 +245,8 @@ export function sanitizeUrl(url: string, maxLength = 512): string {
   const noFragment = url.split('#', 1)[0]!;
   // Other schemes (data:, blob:, about:...) and malformed strings: no credentials to find
   // reliably, so drop anything up to an "@" in what looks like an authority.
-  const withoutCredentials = noFragment.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?@]*@/i, '$1');
+  // Nested schemes too: "view-source:https://user:pass@host/", "blob:https://...".
+  const withoutCredentials = noFragment.replace(/^((?:[a-z][a-z0-9+.-]*:)*[a-z][a-z0-9+.-]*:\/\/)[^/?@]*@/i, '$1');
   const q = withoutCredentials.indexOf('?');
   const head = q < 0 ? withoutCredentials : withoutCredentials.slice(0, q);
   const tail = q < 0 ? '' : withoutCredentials.slice(q + 1);
