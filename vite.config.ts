@@ -1,7 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { manifestFor, type Target } from './scripts/manifests';
+import { manifestFor, type Target } from './scripts/manifests.ts';
 
 // `vite build` makes dist/chrome; `vite build --mode firefox` makes dist/firefox from the
 // same sources, with the manifest scripts/manifests.ts derives for Firefox.
