@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startDemoSite, type DemoSite } from '../../test/fixtures/server';
+import { quietChromiumArgs } from '../../src/audit/chromium';
 import { CHROMIUM_PATH, launchWithExtension, type ExtensionBrowser } from '../../test/e2e/harness';
 import { startBenchSite, type BenchSite } from '../fixtures/server';
 
@@ -47,7 +48,7 @@ const withRules = (sites: Sites): DemoSite => ({ ...sites.demo, hostResolverRule
 
 export const launchExtension = (sites: Sites): Promise<ExtensionBrowser> => launchWithExtension(withRules(sites));
 
-/** Chromium without the extension: the harness's flags (test/e2e/harness.ts chromiumArgs) minus the extension pair. */
+/** Chromium without the extension: the same flags as the extension browser (src/audit/chromium.ts) minus the extension pair. */
 export async function launchPlain(sites: Sites): Promise<PlainBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'policylens-bench-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -56,13 +57,7 @@ export async function launchPlain(sites: Sites): Promise<PlainBrowser> {
     args: [
       `--host-resolver-rules=${sites.rules}`,
       '--ignore-certificate-errors',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--disable-gpu',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...quietChromiumArgs(),
     ],
   });
   return {

@@ -217,7 +217,14 @@ function chromiumArgs(extensionDir: string, options: LaunchOptions): string[] {
     ...(options.hostResolverRules ? [`--host-resolver-rules=${options.hostResolverRules}`] : []),
     // Self-signed certificates (the demo site); Secure and SameSite=None cookies need HTTPS.
     ...(options.ignoreCertificateErrors ? ['--ignore-certificate-errors'] : []),
-    // Keep Chromium's own background traffic off the network.
+    ...quietChromiumArgs(),
+    ...(options.extraArgs ?? []),
+  ];
+}
+
+/** Flags every PolicyLens Chromium runs with: Chromium's own background traffic kept off the (closed) network. */
+export function quietChromiumArgs(): string[] {
+  return [
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
@@ -225,7 +232,6 @@ function chromiumArgs(extensionDir: string, options: LaunchOptions): string[] {
     '--disable-quic',
     '--disable-gpu',
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ...(options.extraArgs ?? []),
   ];
 }
 
