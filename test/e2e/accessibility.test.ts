@@ -66,6 +66,28 @@ describe('the popup passes axe-core', () => {
   }
 });
 
+describe('the popup follows the user\'s settings', () => {
+  it('dark colours under prefers-color-scheme: dark, and no animation under prefers-reduced-motion', async () => {
+    const { page, popup } = await popupFor('https://www.smartergo.com/', '[data-finding-id]');
+    const look = () =>
+      popup.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        chevron: getComputedStyle(document.querySelector('.finding__chevron') as Element).transitionDuration,
+      }));
+    await popup.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    const light = await look();
+    await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'no-preference' });
+    const dark = await look();
+    expect(light.background).toBe('rgb(255, 255, 255)');
+    expect(dark.background).toBe('rgb(24, 24, 27)');
+    expect(light.chevron).not.toBe('0s');
+    await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    expect((await look()).chevron).toBe('0s');
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the popup by keyboard alone', () => {
   it('Tab reaches the first finding, Enter opens it, and the focus ring is visible', async () => {
     const { page, popup } = await popupFor('https://www.smartergo.com/', '[data-finding-id]');
