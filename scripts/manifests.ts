@@ -19,10 +19,12 @@ export const FIREFOX_MIN_VERSION = '140.0';
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 /**
- * Permissions Firefox has no API for. The features behind them check for the API at run
- * time and use their fallback (PERMISSIONS.md says which).
+ * Permissions whose API PolicyLens uses Firefox does not have: contentSettings, and
+ * declarativeNetRequest.getMatchedRules (what declarativeNetRequestFeedback is asked for).
+ * The features behind them check for the API at run time and use their fallback or are
+ * not offered (PERMISSIONS.md says which); Firefox's package does not ask for them.
  */
-export const CHROMIUM_ONLY_PERMISSIONS: readonly string[] = ['contentSettings'];
+export const CHROMIUM_ONLY_PERMISSIONS: readonly string[] = ['contentSettings', 'declarativeNetRequestFeedback'];
 
 /** The fields of manifest.json this file reads or writes; the rest is passed through. */
 export interface SourceManifest {

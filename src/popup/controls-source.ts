@@ -27,6 +27,8 @@ export interface LocalState {
 export interface BrowserFeatures {
   /** Block other companies' cookies on SmartErgo pages without host access (Chromium's contentSettings). */
   thirdPartyCookieBlocking: boolean;
+  /** Say what the blocking rules stopped in a tab (declarativeNetRequest.getMatchedRules; not in Firefox). */
+  blockedCounts: boolean;
 }
 
 export interface ControlsSource {
@@ -48,7 +50,10 @@ function checkReply(reply: unknown): void {
 
 export function createBrowserControlsSource(): ControlsSource {
   return {
-    features: { thirdPartyCookieBlocking: chromiumOnly.cookieContentSettings !== undefined },
+    features: {
+      thirdPartyCookieBlocking: chromiumOnly.cookieContentSettings !== undefined,
+      blockedCounts: chromiumOnly.getMatchedRules !== undefined,
+    },
 
     async load() {
       const items = await browser.storage.local.get([SETTINGS_KEY, REQUEST_LOG_KEY]);

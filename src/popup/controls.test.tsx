@@ -14,7 +14,7 @@ import { ALL_FINDINGS, FakeSource, FB_PIXEL, GA_BEACON, GA_COOKIE, pageWith, SEC
 
 /** Plays the worker and storage.local: a settings change is stored and announced, like the real one. */
 class FakeControls implements ControlsSource {
-  features = { thirdPartyCookieBlocking: true };
+  features = { thirdPartyCookieBlocking: true, blockedCounts: true };
   local: LocalState = { settings: DEFAULT_SETTINGS, log: [] };
   listeners = new Set<(change: Partial<LocalState>) => void>();
   changes: SettingsChange[] = [];
@@ -113,11 +113,12 @@ describe('popup controls', () => {
     expect(byTestId<HTMLInputElement>(container, 'block-cookies-third-party')).toMatchObject({ checked: false, disabled: false });
   });
 
-  it('does not offer to block third-party cookies where the browser cannot (Firefox), and says what "all" does there', async () => {
+  it('does not offer what the browser cannot do (Firefox): third-party cookie blocking, blocked counts; says what "all" does there', async () => {
     const fake = new FakeControls();
-    fake.features = { thirdPartyCookieBlocking: false };
+    fake.features = { thirdPartyCookieBlocking: false, blockedCounts: false };
     const { container } = await mount(fake);
     expect(container.querySelector('[data-testid="block-cookies-third-party"]')).toBeNull();
+    expect(container.querySelector('[data-testid="blocked-counts"]')).toBeNull();
     const all = byTestId<HTMLInputElement>(container, 'block-cookies-all');
     const hint = container.querySelector(`#${CSS.escape(all.getAttribute('aria-describedby') ?? '')}`);
     expect(text(hint)).toMatch(/Other companies’ cookies are not affected/);

@@ -200,7 +200,7 @@ export function BlockingPanel({ controls, t }: { controls: ControlsState; t: Tra
       />
       <ChoiceList testId="tracker-choices" title={t('tracker_choices_title')} t={t} items={trackerItems} />
       <Switch testId="gpc" label={t('gpc_switch')} hint={t('gpc_hint')} checked={settings.gpc} onChange={(gpc) => void controls.change({ gpc })} />
-      <BlockedCounts controls={controls} t={t} />
+      {controls.features.blockedCounts && <BlockedCounts controls={controls} t={t} />}
     </section>
   );
 }
