@@ -107,6 +107,8 @@ function context(page: PageFindings): PipelineContext {
 function observeAll(tabId: number, observations: readonly Observation[]): Promise<void> {
   return store.update(tabId, (page) => {
     let changed = false;
+    // Past the bound an observation only adds to `overflow`: that is a change to save too.
+    const overflowBefore = page.record.overflow;
     const ctx = context(page);
     for (const observation of observations) {
       try {
@@ -116,7 +118,7 @@ function observeAll(tabId: number, observations: readonly Observation[]): Promis
         console.error('PolicyLens: could not classify an observation', error);
       }
     }
-    return changed;
+    return changed || page.record.overflow !== overflowBefore;
   });
 }
 
