@@ -3,6 +3,7 @@
  * the worker cannot without wide host permissions, and reports it to the worker.
  */
 import { browser } from '../shared/browser';
+import { BeaconHints } from './collectors/beacon-hints';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
@@ -15,11 +16,19 @@ const cookies = new DocumentCookieWatcher(
   (observation) => reporter.report(observation),
 );
 
-observeResources(document, (observation) => {
-  reporter.report(observation);
-  // Scripts that send beacons usually set their cookies just before: look again.
-  cookies.check();
-});
+// What the page-world script saw sent with sendBeacon or a keepalive fetch (see page-world/beacon-hints.ts).
+const beaconHints = new BeaconHints();
+beaconHints.listen(window);
+
+observeResources(
+  document,
+  (observation) => {
+    reporter.report(observation);
+    // Scripts that send beacons usually set their cookies just before: look again.
+    cookies.check();
+  },
+  (url) => beaconHints.kindOf(url),
+);
 cookies.check();
 document.addEventListener('DOMContentLoaded', () => {
   cookies.check();

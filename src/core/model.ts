@@ -80,6 +80,8 @@ export interface ResourceObservation {
   initiatorType: string;
   /** The content script saw the image as a pixel (1x1, or never displayed). */
   looksLikePixel?: boolean;
+  /** The page-world script saw the page send it with sendBeacon or a keepalive fetch (Firefox reports sendBeacon as "other"). */
+  sentAs?: 'sendbeacon' | 'keepalive';
 }
 
 export interface WebRequestObservation {

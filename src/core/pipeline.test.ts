@@ -192,3 +192,15 @@ describe('a Set-Cookie header the settings blocked', () => {
     expect(page.record.findings[0]).toMatchObject({ sightings: { 'set-cookie-header': 1, 'cookies-api': 1 }, count: 1 });
   });
 });
+
+describe('beacons resource timing cannot name', () => {
+  it('takes the kind the page-world script saw (Firefox reports sendBeacon as "other"; keepalive fetches look like fetches)', () => {
+    const page = freshPage();
+    page.observe({ source: 'resource-timing', url: 'https://www.google-analytics.com/g/collect?v=2', initiatorType: 'other', sentAs: 'sendbeacon' }, at(1));
+    page.observe({ source: 'resource-timing', url: 'https://t.example.net/k?e=1', initiatorType: 'fetch', sentAs: 'keepalive' }, at(1));
+    expect(page.record.findings.map((f) => [f.kind, f.kind === 'cookie' ? '' : f.requestKind])).toEqual([
+      ['beacon', 'sendbeacon'],
+      ['beacon', 'keepalive'],
+    ]);
+  });
+});

@@ -58,7 +58,7 @@ export class PageFindings {
           classifyRequest(
             {
               url: observation.url,
-              kind: requestKindFromInitiator(observation.initiatorType, observation.looksLikePixel),
+              kind: observation.sentAs ?? requestKindFromInitiator(observation.initiatorType, observation.looksLikePixel),
               pageUrl: context.pageUrl,
               displayed: observation.looksLikePixel === false,
             },

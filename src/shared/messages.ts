@@ -114,6 +114,7 @@ const resourceObservation: Validator<ResourceObservation> = object<ResourceObser
   url: string(MAX_URL_LENGTH),
   initiatorType: string(64),
   looksLikePixel: optional(boolean),
+  sentAs: optional(literal('sendbeacon', 'keepalive')),
 });
 
 const documentCookieObservation: Validator<DocumentCookieObservation> = object<DocumentCookieObservation>({

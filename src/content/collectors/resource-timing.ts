@@ -5,7 +5,12 @@
  */
 import type { ResourceObservation } from '../../core/model';
 
-export function observeResources(doc: Document, report: (observation: ResourceObservation) => void): () => void {
+export function observeResources(
+  doc: Document,
+  report: (observation: ResourceObservation) => void,
+  /** How the page-world script saw a URL sent (sendBeacon, keepalive fetch), if it did. */
+  sentAs: (url: string) => ResourceObservation['sentAs'] = () => undefined,
+): () => void {
   const view = doc.defaultView;
   if (!view || typeof view.PerformanceObserver !== 'function') return () => {};
   const observer = new view.PerformanceObserver((list) => {
@@ -16,11 +21,13 @@ export function observeResources(doc: Document, report: (observation: ResourceOb
     for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
       const initiatorType = String(entry.initiatorType ?? 'other');
       const url = String(entry.name);
+      const hint = initiatorType === 'img' ? undefined : sentAs(url);
       report({
         source: 'resource-timing',
         url,
         initiatorType,
         ...(initiatorType === 'img' ? { looksLikePixel: looksLikePixel(doc, url, index) } : {}),
+        ...(hint ? { sentAs: hint } : {}),
       });
     }
   });
