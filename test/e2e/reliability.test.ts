@@ -1,0 +1,249 @@
+/**
+ * Reliability and security in real Chromium (issue #7): hostile and heavy pages of the
+ * demo site (test/fixtures/hostile.ts) must not break PolicyLens, fool it, or make it
+ * lose or leak anything. Every test also listens to the worker's console: no
+ * "PolicyLens: ... failed" error may appear (a dropped malformed message is a warning).
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CookieFinding, Finding, PageRecord } from '../../src/core/model';
+import { VERDICTS } from '../../src/core/model';
+import { MAX_FINDINGS_PER_PAGE } from '../../src/core/pipeline';
+import { BURST, PUNYCODE_HOST, URL_PASSWORD } from '../fixtures/hostile';
+import { HOSTILE_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
+
+/** A page's record in storage.session stays under this many bytes of JSON, even at MAX_FINDINGS_PER_PAGE findings. */
+export const MAX_RECORD_BYTES = 2_500_000;
+
+let site: DemoSite;
+let browser: ExtensionBrowser;
+const workerConsole: { type: string; text: string }[] = [];
+
+const urlOf = (path: string): string => {
+  const page = HOSTILE_PAGES.find((p) => p.path === path);
+  if (!page) throw new Error(`no hostile page ${path}`);
+  return page.url;
+};
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  site.hosts.push(PUNYCODE_HOST); // resolved like the demo hosts (the resolver rules read this list)
+  browser = await launchWithExtension(site);
+  const listen = (worker: Worker): void => {
+    worker.on('console', (message) => workerConsole.push({ type: message.type(), text: message.text() }));
+  };
+  for (const worker of browser.context.serviceWorkers()) listen(worker);
+  browser.context.on('serviceworker', listen);
+  // Canary: the listener does hear the worker's errors.
+  await browser.inWorker(() => console.error('PolicyLens: canary'), undefined);
+  await waitUntil(async () => workerConsole.some((line) => line.type === 'error' && line.text.includes('PolicyLens: canary')), 'the worker console canary');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  workerConsole.length = 0;
+  await browser.context.clearCookies();
+});
+
+afterEach(() => {
+  const errors = workerConsole.filter((line) => line.type === 'error' && line.text.includes('PolicyLens:'));
+  expect(errors).toEqual([]);
+});
+
+async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean, timeout = 20_000): Promise<PageRecord> {
+  let last: PageRecord | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await browser.pageRecord(tabId);
+        return last !== undefined && ready(last);
+      },
+      { timeout, interval: 100 },
+    )
+    .toBe(true);
+  return last as PageRecord;
+}
+
+function expectWellFormed(record: PageRecord): void {
+  expect(record.findings.length).toBeLessThanOrEqual(MAX_FINDINGS_PER_PAGE);
+  expect(new Set(record.findings.map((f) => f.id)).size).toBe(record.findings.length);
+  for (const finding of record.findings) {
+    expect(VERDICTS).toContain(finding.match.verdict);
+    expect(finding.count).toBeGreaterThanOrEqual(1);
+  }
+}
+
+const cookieNames = (findings: readonly Finding[]): string[] =>
+  findings.filter((f): f is CookieFinding => f.kind === 'cookie').map((f) => f.name);
+
+/** Clicks every group's "Show more" until all rows are shown. */
+async function showAllRows(popup: Page): Promise<void> {
+  const more = popup.locator('[data-testid="show-more"]');
+  while ((await more.count()) > 0) await more.first().click();
+}
+
+describe('hostile and heavy pages', () => {
+  it('300 cookies, 4 KB values, HTML in names and values, Unicode, control characters, invalid dates: bounded, shown as text', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, urlOf('/hostile/cookies'));
+    const tabId = await browser.tabIdOf(page);
+    // What the browser kept (it evicts beyond its per-domain limit and refuses control characters).
+    const jar = (await browser.context.cookies('https://www.smartergo.com/')).map((c) => c.name);
+    expect(jar.length).toBeGreaterThan(100);
+    expect(jar).toContain('<pl-injected>boom</pl-injected>');
+    const record = await recordWhen(tabId, (r) => jar.every((name) => cookieNames(r.findings).includes(name)));
+    expectWellFormed(record);
+    const names = cookieNames(record.findings);
+    // Every cookie the page set at some point, evicted ones kept as removed; never more.
+    expect(names.length).toBeLessThanOrEqual(300 + 15);
+    expect(record.overflow).toBe(0);
+    expect(names.filter((n) => n.startsWith('bulk')).length).toBeGreaterThanOrEqual(jar.filter((n) => n.startsWith('bulk')).length);
+    expect(names.some((n) => n.includes('\u0001'))).toBe(false);
+    expect(names).toContain('ünïcødé_☃');
+    // Values are never stored, only their length: not the 4 KB ones, not the script.
+    const json = JSON.stringify(record);
+    expect(json).not.toContain('v'.repeat(64));
+    expect(json).not.toContain('document.title');
+    const huge = record.findings.find((f): f is CookieFinding => f.kind === 'cookie' && f.name === 'bulk290');
+    if (huge) expect(huge.valueLength).toBe(4000);
+    for (const f of record.findings) if (f.kind === 'cookie' && f.lifetimeSeconds !== undefined) expect(Number.isFinite(f.lifetimeSeconds)).toBe(true);
+
+    const popup = await browser.openPopup(tabId);
+    await popup.locator('[data-finding-id]').first().waitFor();
+    await showAllRows(popup);
+    const label = popup.getByText('<pl-injected>boom</pl-injected>', { exact: true });
+    await expect.poll(() => label.count()).toBeGreaterThan(0);
+    expect(await label.first().isVisible()).toBe(true);
+    expect(await popup.getByText('<img src', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await popup.locator('pl-injected, img[src="x"], b:text("bold")').count()).toBe(0);
+    expect(await popup.title()).not.toBe('pwned');
+    await popup.close();
+    await page.close();
+  });
+
+  it(`${BURST.beacons + BURST.thirdParty} beacons in a burst: the worker keeps up, nothing is doubled, storage stays bounded, the popup pages rows`, { timeout: 120_000 }, async () => {
+    const page = await browser.context.newPage();
+    await visit(page, urlOf('/hostile/beacons'));
+    const tabId = await browser.tabIdOf(page);
+    await recordWhen(tabId, (r) => r.findings.some((f) => f.id === 'beacon:cdn.ergo-partners.net/ready'));
+
+    type Bursts = { beaconBurst(n: number): number; thirdPartyBurst(n: number, distinct: number): number };
+    const accepted = await page.evaluate((n) => (window as unknown as Bursts).beaconBurst(n), BURST.beacons);
+    expect(accepted).toBe(BURST.beacons);
+    const ping = 'beacon:www.smartergo.com/ping/click';
+    const afterBeacons = await recordWhen(tabId, (r) => {
+      const s = r.findings.find((f) => f.id === ping)?.sightings;
+      return (s?.['web-request'] ?? 0) >= accepted && (s?.['resource-timing'] ?? 0) >= accepted;
+    });
+    const pingFinding = afterBeacons.findings.find((f) => f.id === ping)!;
+    // Seen by webRequest and by resource timing, each time once: one finding, counted once per beacon.
+    expect(pingFinding.count).toBe(accepted);
+    expect(pingFinding.sightings).toEqual({ 'web-request': accepted, 'resource-timing': accepted });
+
+    const sent = await page.evaluate(({ n, distinct }) => (window as unknown as Bursts).thirdPartyBurst(n, distinct), {
+      n: BURST.thirdParty,
+      distinct: BURST.distinctThirdParty,
+    });
+    expect(sent).toBe(BURST.thirdParty);
+    // Two findings came first (the ready pixel, the first-party beacons); the bound keeps the first
+    // third-party endpoints up to MAX_FINDINGS_PER_PAGE and counts every sighting of the others in overflow.
+    const keptThirdParty = MAX_FINDINGS_PER_PAGE - 2;
+    const repeats = BURST.thirdParty / BURST.distinctThirdParty;
+    const expectedOverflow = (BURST.distinctThirdParty - keptThirdParty) * repeats;
+    const record = await recordWhen(tabId, (r) => r.overflow >= expectedOverflow, 60_000);
+    expectWellFormed(record);
+    expect(record.findings).toHaveLength(MAX_FINDINGS_PER_PAGE);
+    expect(record.overflow).toBe(expectedOverflow);
+    const thirdParty = record.findings.filter((f) => f.id.startsWith('beacon:cdn.ergo-partners.net/b/'));
+    expect(thirdParty).toHaveLength(keptThirdParty);
+    for (const f of thirdParty) expect(f.count).toBe(repeats);
+    const bytes = Buffer.byteLength(JSON.stringify(record));
+    expect(bytes).toBeLessThan(MAX_RECORD_BYTES);
+    console.info(`beacon burst: ${record.findings.length} findings, overflow ${record.overflow}, record ${bytes} bytes`);
+
+    const popup = await browser.openPopup(tabId);
+    const rows = popup.locator('[data-finding-id]');
+    await rows.first().waitFor();
+    const firstScreen = await rows.count();
+    expect(firstScreen).toBeLessThan(200);
+    await popup.locator('[data-testid="show-more"]').first().click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(firstScreen);
+    await popup.close();
+    await page.close();
+  });
+
+  it('forged messages and redefined PerformanceObserver, document.cookie and sendBeacon: nothing forged accepted, nothing thrown', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, urlOf('/hostile/forged'));
+    const tabId = await browser.tabIdOf(page);
+    // The content script runs in an isolated world: the page's redefinitions do not reach it,
+    // so the late pixel and the rerouted beacon are still seen, and the header cookie too.
+    const record = await recordWhen(tabId, (r) =>
+      r.findings.some((f) => f.id === 'beacon:www.facebook.com/tr') && cookieNames(r.findings).includes('hdr_forged_page'),
+    );
+    expectWellFormed(record);
+    const ids = record.findings.map((f) => f.id);
+    expect(ids.filter((id) => id.includes('forged.example') || id.includes('forged_observation'))).toEqual([]);
+    // Made before the content script observed, under a resource timing buffer of 0: still seen.
+    expect(ids).toContain('beacon:cdn.ergo-partners.net/early');
+    expect(record.policyCheck).toBeUndefined();
+    console.info('forged page findings:', ids.join(', '));
+    await page.close();
+  });
+
+  it('data:, blob:, about:blank and srcdoc iframes, a 64 KB URL, a URL with credentials, a punycode host', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://user:${URL_PASSWORD}@www.smartergo.com/hostile/frames`, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    const tabId = await browser.tabIdOf(page);
+    const record = await recordWhen(tabId, (r) =>
+      ['beacon:cdn.ergo-partners.net/long', `beacon:${PUNYCODE_HOST}/p`].every((id) => r.findings.some((f) => f.id === id)),
+    );
+    expectWellFormed(record);
+    const long = record.findings.find((f) => f.id === 'beacon:cdn.ergo-partners.net/long');
+    expect(long?.kind === 'beacon' && long.sampleUrl.length).toBeLessThanOrEqual(512);
+    console.info('frames page findings:', record.findings.map((f) => f.id).join(', '));
+    expect(JSON.stringify(record)).not.toContain(URL_PASSWORD);
+    expect(record.url).toBe('https://www.smartergo.com/hostile/frames');
+
+    const popup = await browser.openPopup(tabId);
+    await popup.locator('[data-finding-id]').first().waitFor();
+    expect(await popup.content()).not.toContain(URL_PASSWORD);
+    await popup.close();
+    await page.close();
+  });
+
+  // Known gap (issue #7): the content script is not injected into data:, blob:, about:blank and
+  // srcdoc frames, and their requests are in the frame's own resource timing, so a pixel fired
+  // from inside one is not a finding (the demo site does receive it). Passes once that is fixed.
+  it.fails('pixels fired from inside data:, blob:, about:blank and srcdoc frames are findings', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, urlOf('/hostile/frames'));
+    const tabId = await browser.tabIdOf(page);
+    for (const frame of ['data', 'blob', 'blank', 'srcdoc']) await site.waitForRequest((r) => r.url === `/from-${frame}?x=1`);
+    await browser.settledPage(tabId);
+    const record = await browser.pageRecord(tabId);
+    await page.close();
+    expect(record?.findings.filter((f) => f.id.startsWith('beacon:cdn.ergo-partners.net/from-')).length).toBe(4);
+  });
+
+  it('a tab closed mid-load: its record is removed from storage.session', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(urlOf('/hostile/slow'), { waitUntil: 'commit' });
+    let tabId: number | undefined;
+    await expect.poll(async () => (tabId = await browser.tabIdOf(page).catch(() => undefined))).toBeDefined();
+    if (tabId === undefined) throw new Error('no tab');
+    await recordWhen(tabId, () => true);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await page.close();
+    const key = `page:${tabId}`;
+    await expect
+      .poll(() => browser.inWorker(async (k: string) => Object.keys(await chrome.storage.session.get(null)).includes(k), key), { timeout: 10_000 })
+      .toBe(false);
+  });
+});
