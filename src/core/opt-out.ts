@@ -5,7 +5,7 @@
  * The email is written to SmartErgo in English, the policy's language, whatever
  * language the popup is in.
  */
-import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from './policy/disclosures';
+import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from './policy/channels';
 import { OPT_OUT_CHOICES, type OptOutChoice } from './rights';
 
 export { OPT_OUT_CHOICES, type OptOutChoice, type RightsRequestKind } from './rights';

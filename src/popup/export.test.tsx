@@ -90,7 +90,8 @@ describe('the export buttons in the popup', () => {
     await act(async () => {
       buttons[0]?.click();
     });
-    expect(clicked).toHaveLength(1);
+    // The report code loads on the first click (a dynamic import), then the download starts.
+    await vi.waitFor(() => expect(clicked).toHaveLength(1));
     expect(clicked[0]?.download).toMatch(/^policylens-www\.smartergo\.com-\d{8}-\d{6}\.json$/);
     expect(clicked[0]?.href).toBe('blob:policylens-test');
     const report = JSON.parse(await (blobs[0] as Blob).text()) as AuditReport;

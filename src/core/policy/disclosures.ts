@@ -7,6 +7,7 @@
  * build and the tests with an error naming the practice, instead of citing words the
  * policy no longer contains.
  */
+import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from './channels';
 import policyText from '../../data/privacy-policy.txt?raw';
 import type { Citation, PersonalDataKind, PracticeId, SectionId } from '../model';
 import { parsePolicy, type PolicySection } from './sections';
@@ -57,18 +58,9 @@ export const PERSONAL_DATA_QUOTES: Readonly<Record<PersonalDataKind, string>> = 
   'credit-card': 'a credit card number (including expiration date)',
 };
 
+export { CONTACT_EMAIL, OPT_OUT_CHANNEL };
+
 const PII_DEFINITION = 'Personal information means any information that may be used to identify an individual';
-
-/** How the policy says to opt out, for whoever helps the visitor do it. Checked against the quotes. */
-export const OPT_OUT_CHANNEL = {
-  email: 'optout@smartergo.com',
-  subject: 'Opt Out',
-  /** The policy offers "a written request to the address provided below" but gives no postal address. */
-  postalAddress: null,
-} as const;
-
-/** Where the policy says to write about it. Checked against the quotes. */
-export const CONTACT_EMAIL = 'legal@smartergo.com';
 
 type DisclosureSpec = Omit<Disclosure, 'practice' | 'quotes'> & { quotes: readonly [string, ...string[]] };
 

@@ -4,7 +4,7 @@ import type { RuleLabel } from '../../core/blocking/rules';
 import { BLOCKABLE_PURPOSES, type TrackerChoice, type TrackerTarget } from '../../core/blocking/settings';
 import type { CookiePurpose } from '../../core/model';
 import { composeOptOut, composeReviewDelete, OPT_OUT_CHOICES, POSTAL_ADDRESS_GIVEN, type ComposedEmail, type OptOutChoice } from '../../core/opt-out';
-import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from '../../core/policy/disclosures';
+import { CONTACT_EMAIL, OPT_OUT_CHANNEL } from '../../core/policy/channels';
 import type { Translate } from '../../shared/i18n';
 import type { LoggedRightsRequest } from '../../shared/messages';
 import type { ControlsState } from '../controls-state';
