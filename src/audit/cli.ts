@@ -44,7 +44,7 @@ Options:
 
 Exit codes: 0 nothing reaches --fail-on; 1 something does; 2 a usage error, a page
 that could not be loaded, or no Chromium (set CHROMIUM_PATH) or built extension.
-The JSON report follows schema/report.v1.schema.json.`;
+The JSON report follows schema/report.v2.schema.json.`;
 
 class UsageError extends Error {
   override name = 'UsageError';

@@ -130,17 +130,119 @@ export interface SetCookieHeaderObservation {
   cookie: CookieData;
 }
 
+// --- What the page itself does with the visitor's data (content script, MAIN-world hints).
+// Values never travel: the content script reduces each to kinds and flags before reporting.
+
+export type StorageArea = 'local' | 'session' | 'indexeddb';
+
+/** A key the page wrote to localStorage, sessionStorage or IndexedDB ("database/store" for IndexedDB). */
+export interface StorageObservation {
+  source: 'storage';
+  area: StorageArea;
+  key: string;
+  valueLength: number;
+  /** The value looks like an identifier: a UUID, or a long random token. */
+  identifier: boolean;
+  personalData: PersonalDataKind[];
+}
+
+/** What a form field asks for: the policy's list, plus items the policy does not list. */
+export type FormFieldKind = PersonalDataKind | 'national-id' | 'bank-account';
+export const UNLISTED_FORM_FIELDS: readonly FormFieldKind[] = ['national-id', 'bank-account'];
+
+/** A form on the page asking for personal information. */
+export interface FormObservation {
+  source: 'form';
+  /** Where it posts: the form's resolved action URL (the page itself when it has none). */
+  action: string;
+  method: string;
+  fields: FormFieldKind[];
+}
+
+/** How a typed value was disguised when it left the page. */
+export type LeakEncoding = 'plain' | 'url-encoded' | 'base64' | 'md5' | 'sha1' | 'sha256';
+export const LEAK_ENCODINGS: readonly LeakEncoding[] = ['plain', 'url-encoded', 'base64', 'md5', 'sha1', 'sha256'];
+
+/** Something the visitor typed, found in a request the page sent (the value itself is never reported). */
+export interface LeakObservation {
+  source: 'leak';
+  /** The request's URL without query or fragment. */
+  url: string;
+  carrier: 'url' | 'body';
+  items: { kind: PersonalDataKind; encoding: LeakEncoding }[];
+}
+
+export type FingerprintTechnique = 'canvas' | 'webgl' | 'audio' | 'fonts' | 'navigator';
+export const FINGERPRINT_TECHNIQUES: readonly FingerprintTechnique[] = ['canvas', 'webgl', 'audio', 'fonts', 'navigator'];
+
+/** Browser features read in ways that identify the device (the MAIN-world script counts, the core decides). */
+export interface FingerprintObservation {
+  source: 'fingerprint';
+  techniques: FingerprintTechnique[];
+  /** The script that did it, when the call stack names one. */
+  scriptUrl?: string;
+}
+
+export type RecordingSignal = 'dom-mutations' | 'mouse-movement' | 'key-input' | 'input-values' | 'scroll';
+export const RECORDING_SIGNALS: readonly RecordingSignal[] = ['dom-mutations', 'mouse-movement', 'key-input', 'input-values', 'scroll'];
+
+/** A script watching everything the visitor does: the page changes, the mouse, the keys. */
+export interface RecordingObservation {
+  source: 'recording';
+  signals: RecordingSignal[];
+  scriptUrl?: string;
+}
+
+export type ConsentAnswer = 'none' | 'accepted' | 'declined';
+
+/** A cookie-consent banner, and the visitor's answer once given. */
+export interface ConsentObservation {
+  source: 'consent';
+  /** The consent tool, when recognised ("OneTrust", "Cookiebot"...); "" for a banner of the site's own. */
+  tool: string;
+  answer: ConsentAnswer;
+}
+
+export type PageBehaviourObservation =
+  | StorageObservation
+  | FormObservation
+  | LeakObservation
+  | FingerprintObservation
+  | RecordingObservation
+  | ConsentObservation;
+
 export type Observation =
   | ResourceObservation
   | WebRequestObservation
   | CookieApiObservation
   | DocumentCookieObservation
-  | SetCookieHeaderObservation;
+  | SetCookieHeaderObservation
+  | PageBehaviourObservation;
 
 // ---------------------------------------------------------------------------
 // Findings: one thing the site does to the user, deduplicated per page.
 
-export type FindingKind = 'cookie' | 'beacon' | 'request';
+export type FindingKind =
+  | 'cookie'
+  | 'beacon'
+  | 'request'
+  | 'storage'
+  | 'form'
+  | 'leak'
+  | 'fingerprint'
+  | 'recording'
+  | 'consent';
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'cookie',
+  'beacon',
+  'request',
+  'storage',
+  'form',
+  'leak',
+  'fingerprint',
+  'recording',
+  'consent',
+];
 
 /** Which practice the policy discloses (see src/core/policy/disclosures.ts). */
 export type PracticeId =
@@ -164,7 +266,9 @@ export type PracticeId =
   | 'policy-changes'
   | 'children'
   | 'international-transfer'
-  | 'contact';
+  | 'contact'
+  | 'tracking.other-methods'
+  | 'cookies.choice';
 
 export type SectionId = string;
 
@@ -197,7 +301,22 @@ export type ReasonCode =
   | 'consentTool'
   | 'unknownThirdParty'
   | 'unknownThirdPartyBeacon'
-  | 'personalDataToThirdParty';
+  | 'personalDataToThirdParty'
+  | 'storageIdentifier'
+  | 'storagePersonalData'
+  | 'storagePersonalDataThirdParty'
+  | 'storageOther'
+  | 'storageThirdPartyTracker'
+  | 'formListed'
+  | 'formUnlisted'
+  | 'formToThirdParty'
+  | 'formInsecureCard'
+  | 'leakToThirdParty'
+  | 'leakToFirstParty'
+  | 'fingerprinting'
+  | 'sessionRecording'
+  | 'consentRespected'
+  | 'trackingBeforeConsent';
 
 export interface Reason {
   code: ReasonCode;
@@ -264,7 +383,97 @@ export interface CookieFinding extends FindingBase {
   removed?: boolean;
 }
 
-export type Finding = RequestFinding | CookieFinding;
+/** A key the page keeps in the browser's storage (localStorage, sessionStorage, IndexedDB). */
+export interface StorageFinding extends FindingBase {
+  kind: 'storage';
+  area: StorageArea;
+  key: string;
+  /** The frame's host (SmartErgo's: the content script runs only there). */
+  host: string;
+  party: Party;
+  valueLength: number;
+  identifier: boolean;
+  purpose: CookiePurpose;
+  /** Who the key belongs to when its name is a known one (e.g. Amplitude for "AMP_..."). */
+  organisation?: string;
+  personalData: PersonalDataKind[];
+}
+
+/** A form asking for personal information, and where it sends it. */
+export interface FormFinding extends FindingBase {
+  kind: 'form';
+  /** Where the form posts. */
+  host: string;
+  path: string;
+  party: Party;
+  /** It posts over HTTPS. */
+  secure: boolean;
+  method: 'get' | 'post' | 'dialog';
+  /** Everything it asks for, sorted. */
+  fields: FormFieldKind[];
+  /** The items the policy lists (for citations), sorted. */
+  personalData: PersonalDataKind[];
+  /** Who receives it, when that is a known company. */
+  tracker?: TrackerInfo;
+}
+
+/** What the visitor typed, sent to someone (plain, encoded or hashed). */
+export interface LeakFinding extends FindingBase {
+  kind: 'leak';
+  host: string;
+  path: string;
+  party: Party;
+  tracker?: TrackerInfo;
+  personalData: PersonalDataKind[];
+  encodings: LeakEncoding[];
+  carriers: ('url' | 'body')[];
+}
+
+/** A script identifying the device from its features. */
+export interface FingerprintFinding extends FindingBase {
+  kind: 'fingerprint';
+  techniques: FingerprintTechnique[];
+  /** The script's host, or the page's when no script was named. */
+  host: string;
+  party: Party;
+  tracker?: TrackerInfo;
+  personalData: PersonalDataKind[];
+}
+
+/** A script recording what the visitor does on the page. */
+export interface RecordingFinding extends FindingBase {
+  kind: 'recording';
+  signals: RecordingSignal[];
+  host: string;
+  party: Party;
+  tracker?: TrackerInfo;
+  personalData: PersonalDataKind[];
+}
+
+/** A cookie-consent banner, and whether tracking waited for the answer. */
+export interface ConsentFinding extends FindingBase {
+  kind: 'consent';
+  tool: string;
+  answer: ConsentAnswer;
+  /** When the visitor answered (ms since the epoch). */
+  answeredAt?: number;
+  /** Trackers and tracking cookies that started before an answer (labels, sorted, bounded). */
+  trackingBeforeAnswer: string[];
+  host: string;
+  party: Party;
+  personalData: PersonalDataKind[];
+}
+
+/** Things the page does with the visitor's data besides cookies and requests. */
+export type PageBehaviourFinding =
+  | StorageFinding
+  | FormFinding
+  | LeakFinding
+  | FingerprintFinding
+  | RecordingFinding
+  | ConsentFinding;
+
+export type Finding = RequestFinding | CookieFinding | PageBehaviourFinding;
 
 /** How the policy published on a SmartErgo page compares with the one PolicyLens was built with. */
 export interface PolicyCheck {
@@ -287,3 +496,7 @@ export interface PageRecord {
   /** Present when the page is SmartErgo's privacy policy. */
   policyCheck?: PolicyCheck;
 }
+
+/** A beacon or request finding (the two kinds share one shape). */
+export const isRequestFinding = (finding: Finding): finding is RequestFinding =>
+  finding.kind === 'beacon' || finding.kind === 'request';

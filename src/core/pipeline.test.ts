@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CookieData, CookieFinding, Observation, RequestFinding } from './model';
+import { isRequestFinding } from './model';
 import { MAX_FINDINGS_PER_PAGE, newPage, PageFindings, type PipelineContext } from './pipeline';
 import { POLICY } from './policy/disclosures';
 
@@ -198,7 +199,7 @@ describe('beacons resource timing cannot name', () => {
     const page = freshPage();
     page.observe({ source: 'resource-timing', url: 'https://www.google-analytics.com/g/collect?v=2', initiatorType: 'other', sentAs: 'sendbeacon' }, at(1));
     page.observe({ source: 'resource-timing', url: 'https://t.example.net/k?e=1', initiatorType: 'fetch', sentAs: 'keepalive' }, at(1));
-    expect(page.record.findings.map((f) => [f.kind, f.kind === 'cookie' ? '' : f.requestKind])).toEqual([
+    expect(page.record.findings.map((f) => [f.kind, isRequestFinding(f) ? f.requestKind : ''])).toEqual([
       ['beacon', 'sendbeacon'],
       ['beacon', 'keepalive'],
     ]);

@@ -11,7 +11,19 @@ import {
   type RequestClassification,
 } from './classify/requests';
 import type { TrackerIndex } from './classify/trackers';
-import type { CookieData, CookieFinding, Finding, Observation, PageRecord, PersonalDataKind, RequestFinding } from './model';
+import { classifyBehaviour, mergeBehaviour } from './classify/behaviour';
+import type {
+  CookieData,
+  CookieFinding,
+  Finding,
+  Observation,
+  PageBehaviourFinding,
+  PageBehaviourObservation,
+  PageRecord,
+  PersonalDataKind,
+  RequestFinding,
+} from './model';
+import { isTracking, trackingLabel } from './summary';
 import type { PolicyModel } from './policy/disclosures';
 import { matchFinding, type UnmatchedFinding } from './policy/matcher';
 
@@ -81,7 +93,42 @@ export class PageFindings {
         return this.observeCookieApi(observation.cookie, false, context, observation.source);
       case 'document-cookie':
         return this.observeDocumentCookie(observation.name, observation.value, context);
+      default:
+        return this.observeBehaviour(observation, context);
     }
+  }
+
+  private observeBehaviour(observation: PageBehaviourObservation, context: PipelineContext): Finding | undefined {
+    const classified = classifyBehaviour(observation, context.pageUrl, context.trackers);
+    if (!classified) return undefined;
+    const existing = this.get(classified.id);
+    let result: Finding | undefined;
+    if (existing && existing.kind === classified.finding.kind) {
+      result = this.replace(mergeBehaviour(existing as PageBehaviourFinding, classified.finding, context.now), observation.source, context);
+    } else if (!existing) {
+      result = this.add({ id: classified.id, ...classified.finding } as UnmatchedFinding & { id: string }, observation.source, context);
+    }
+    if (result?.kind === 'consent') return this.refreshConsent(context) ?? result;
+    return result;
+  }
+
+  /**
+   * A consent banner's finding lists the tracking that started before the visitor
+   * answered it (all of it while unanswered). Called when the banner is seen or
+   * answered, and when new tracking appears while it waits for an answer.
+   */
+  private refreshConsent(context: PipelineContext): Finding | undefined {
+    const index = this.record.findings.findIndex((f) => f.kind === 'consent');
+    const consent = this.record.findings[index];
+    if (!consent || consent.kind !== 'consent') return undefined;
+    const until = consent.answeredAt ?? Number.POSITIVE_INFINITY;
+    const started = trackingLabels(this.record.findings.filter((f) => f.firstSeen <= until));
+    if (sameList(started, consent.trackingBeforeAnswer)) return undefined;
+    const updated = { ...consent, trackingBeforeAnswer: started };
+    const { id: _id, firstSeen: _f, lastSeen: _l, count: _c, sightings: _s, match: _m, ...unmatched } = updated;
+    const matched = { ...updated, match: matchFinding(unmatched, context.policy) };
+    this.record.findings[index] = matched;
+    return matched;
   }
 
   private observeRequest(
@@ -92,7 +139,7 @@ export class PageFindings {
     if (!classified) return undefined;
     const id = `${classified.kind}:${classified.host}${classified.path}`;
     const existing = this.get(id);
-    if (!existing || existing.kind === 'cookie') {
+    if (!existing || (existing.kind !== 'beacon' && existing.kind !== 'request')) {
       return this.add({ id, ...classified }, source, context);
     }
     // Resource timing tells sendBeacon from <a ping>; Chromium's webRequest calls both "ping".
@@ -170,6 +217,7 @@ export class PageFindings {
     } as Finding;
     this.byId.set(finding.id, this.record.findings.length);
     this.record.findings.push(finding);
+    if (finding.kind !== 'consent' && isTracking(finding)) this.refreshConsent(context);
     return finding;
   }
 
@@ -202,3 +250,14 @@ const maxCount = (sightings: Finding['sightings']): number => Math.max(1, ...Obj
 
 const union = (a: readonly PersonalDataKind[], b: readonly PersonalDataKind[]): PersonalDataKind[] =>
   b.every((kind) => a.includes(kind)) ? [...a] : [...new Set([...a, ...b])];
+
+/** At most this many names are listed as tracking that started before a consent answer. */
+const MAX_TRACKING_LABELS = 20;
+
+function trackingLabels(findings: readonly Finding[]): string[] {
+  const labels = new Set<string>();
+  for (const finding of findings) if (isTracking(finding)) labels.add(trackingLabel(finding));
+  return [...labels].sort().slice(0, MAX_TRACKING_LABELS);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -12,7 +12,7 @@ import { classifyCookie } from './classify/cookies';
 import { findPersonalData } from './classify/personal-data';
 import { classifyRequest, sanitizeUrl } from './classify/requests';
 import type { CookieData, Finding, Observation, PersonalDataKind, RequestKind } from './model';
-import { VERDICTS } from './model';
+import { isRequestFinding, VERDICTS } from './model';
 import { MAX_FINDINGS_PER_PAGE, newPage, PageFindings, type PipelineContext } from './pipeline';
 import { POLICY } from './policy/disclosures';
 import { matchFinding, type UnmatchedFinding } from './policy/matcher';
@@ -126,7 +126,7 @@ function expectValidFinding(finding: Finding): void {
       expect(Number.isFinite(finding.lifetimeSeconds)).toBe(true);
       expect(finding.lifetimeSeconds).toBeGreaterThanOrEqual(0);
     }
-  } else {
+  } else if (isRequestFinding(finding)) {
     expect(REQUEST_KINDS).toContain(finding.requestKind);
     expect(finding.sampleUrl.length).toBeLessThanOrEqual(512);
     expect(finding.path.length).toBeLessThanOrEqual(256);

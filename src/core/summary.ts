@@ -27,8 +27,46 @@ export interface SummaryCounts {
 }
 
 export function isTracker(finding: Finding): boolean {
-  if (finding.kind === 'cookie' || finding.party !== 'third-party') return false;
+  if ((finding.kind !== 'beacon' && finding.kind !== 'request') || finding.party !== 'third-party') return false;
   return finding.tracker !== undefined || finding.kind === 'beacon';
+}
+
+const TRACKING_PURPOSES: readonly string[] = ['analytics', 'advertising', 'social', 'session-replay'];
+
+/**
+ * Tracking, in the sense of a cookie banner: what a visitor can decline. Trackers
+ * (above), cookies and storage kept for analytics, advertising, social networks or
+ * replay, fingerprinting and session recording. SmartErgo's own session, preference
+ * and security cookies are not.
+ */
+export function isTracking(finding: Finding): boolean {
+  switch (finding.kind) {
+    case 'beacon':
+    case 'request':
+      return isTracker(finding);
+    case 'cookie':
+    case 'storage':
+      return TRACKING_PURPOSES.includes(finding.purpose);
+    case 'fingerprint':
+    case 'recording':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Who or what tracks, in a word a visitor knows: the organisation when known. */
+export function trackingLabel(finding: Finding): string {
+  switch (finding.kind) {
+    case 'cookie':
+      return finding.organisation ?? finding.name;
+    case 'storage':
+      return finding.organisation ?? finding.key;
+    case 'consent':
+      return finding.tool || finding.host;
+    default:
+      return finding.tracker?.organisation ?? finding.host;
+  }
 }
 
 export function countFindings(findings: readonly Finding[]): SummaryCounts {

@@ -22,8 +22,18 @@ export interface FindingGroup {
 }
 
 export function findingLabel(finding: Finding): string {
-  if (finding.kind === 'cookie') return finding.name;
-  return finding.tracker?.organisation ?? finding.host;
+  switch (finding.kind) {
+    case 'cookie':
+      return finding.name;
+    case 'storage':
+      return finding.key;
+    case 'consent':
+      return finding.tool || finding.host;
+    case 'form':
+      return finding.tracker?.organisation ?? `${finding.host}${finding.path}`;
+    default:
+      return finding.tracker?.organisation ?? finding.host;
+  }
 }
 
 export const byVerdictThenLabel = (a: Finding, b: Finding): number =>
@@ -71,8 +81,8 @@ export const messageKey = (prefix: string, value: string): string => `${prefix}_
 export const verdictText = (t: Translate, verdict: Verdict): string => t(messageKey('verdict', verdict));
 
 export function kindText(t: Translate, finding: Finding): string {
-  if (finding.kind === 'cookie') return t('kind_cookie');
-  return t(messageKey('requestKind', finding.requestKind));
+  if (finding.kind === 'beacon' || finding.kind === 'request') return t(messageKey('requestKind', finding.requestKind));
+  return t(messageKey('kind', finding.kind));
 }
 
 export function partyText(t: Translate, finding: Finding): string {

@@ -3,7 +3,25 @@
  * Every incoming message is validated here; who sent it is decided from the
  * browser-set `sender` fields by the router, never from the message itself.
  */
-import type { CookiePurpose, DocumentCookieObservation, PageRecord, ResourceObservation } from '../core/model';
+import {
+  FINGERPRINT_TECHNIQUES,
+  LEAK_ENCODINGS,
+  RECORDING_SIGNALS,
+  UNLISTED_FORM_FIELDS,
+  type ConsentObservation,
+  type CookiePurpose,
+  type DocumentCookieObservation,
+  type FingerprintObservation,
+  type FormFieldKind,
+  type FormObservation,
+  type LeakObservation,
+  type PageBehaviourObservation,
+  type PageRecord,
+  type PersonalDataKind,
+  type RecordingObservation,
+  type ResourceObservation,
+  type StorageObservation,
+} from '../core/model';
 import type { RuleLabel } from '../core/blocking/rules';
 import {
   BLOCKABLE_PURPOSES,
@@ -38,7 +56,7 @@ export const MAX_COOKIE_LENGTH = 8_192;
 export const MAX_OBSERVATIONS_PER_MESSAGE = 500;
 
 /** What a content script may report: only what it can see itself. */
-export type PageObservation = ResourceObservation | DocumentCookieObservation;
+export type PageObservation = ResourceObservation | DocumentCookieObservation | PageBehaviourObservation;
 
 export interface ObservationsMessage {
   type: 'observations';
@@ -123,9 +141,78 @@ const documentCookieObservation: Validator<DocumentCookieObservation> = object<D
   value: string(MAX_COOKIE_LENGTH),
 });
 
+const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
+  'name',
+  'company',
+  'email',
+  'phone',
+  'postal-address',
+  'birth-date',
+  'gender',
+  'occupation',
+  'credit-card',
+];
+const personalDataKind: Validator<PersonalDataKind> = literal(...PERSONAL_DATA_KINDS);
+const personalDataKinds = array(personalDataKind, PERSONAL_DATA_KINDS.length);
+/** A storage key or IndexedDB "database/store" name; longer ones are not names anyone reads. */
+export const MAX_STORAGE_KEY_LENGTH = 512;
+/** What a page can store under one key (Chromium's whole quota is ~10 MB per origin for localStorage). */
+const MAX_STORED_LENGTH = 100_000_000;
+
+const storageObservation = object<StorageObservation>({
+  source: literal('storage'),
+  area: literal('local', 'session', 'indexeddb'),
+  key: string(MAX_STORAGE_KEY_LENGTH),
+  valueLength: integer(0, MAX_STORED_LENGTH),
+  identifier: boolean,
+  personalData: personalDataKinds,
+});
+
+const FORM_FIELD_KINDS: readonly FormFieldKind[] = [...PERSONAL_DATA_KINDS, ...UNLISTED_FORM_FIELDS];
+const formObservation = object<FormObservation>({
+  source: literal('form'),
+  action: string(MAX_URL_LENGTH),
+  method: string(16),
+  fields: array(literal(...FORM_FIELD_KINDS), FORM_FIELD_KINDS.length),
+});
+
+const leakObservation = object<LeakObservation>({
+  source: literal('leak'),
+  url: string(MAX_URL_LENGTH),
+  carrier: literal('url', 'body'),
+  items: array(
+    object<LeakObservation['items'][number]>({ kind: personalDataKind, encoding: literal(...LEAK_ENCODINGS) }),
+    PERSONAL_DATA_KINDS.length * LEAK_ENCODINGS.length,
+  ),
+});
+
+const fingerprintObservation = object<FingerprintObservation>({
+  source: literal('fingerprint'),
+  techniques: array(literal(...FINGERPRINT_TECHNIQUES), FINGERPRINT_TECHNIQUES.length),
+  scriptUrl: optional(string(MAX_URL_LENGTH)),
+});
+
+const recordingObservation = object<RecordingObservation>({
+  source: literal('recording'),
+  signals: array(literal(...RECORDING_SIGNALS), RECORDING_SIGNALS.length),
+  scriptUrl: optional(string(MAX_URL_LENGTH)),
+});
+
+const consentObservation = object<ConsentObservation>({
+  source: literal('consent'),
+  tool: string(64),
+  answer: literal('none', 'accepted', 'declined'),
+});
+
 const pageObservation: Validator<PageObservation> = tagged<PageObservation>('source', {
   'resource-timing': resourceObservation,
   'document-cookie': documentCookieObservation,
+  storage: storageObservation,
+  form: formObservation,
+  leak: leakObservation,
+  fingerprint: fingerprintObservation,
+  recording: recordingObservation,
+  consent: consentObservation,
 });
 
 export const validateContentMessage: Validator<ContentMessage> = tagged<ContentMessage>('type', {

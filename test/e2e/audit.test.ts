@@ -56,7 +56,7 @@ function audit(args: readonly string[], port = site.port, env: NodeJS.ProcessEnv
   });
 }
 
-const schema = JSON.parse(await readFile(join(ROOT, 'schema/report.v1.schema.json'), 'utf8')) as object;
+const schema = JSON.parse(await readFile(join(ROOT, 'schema/report.v2.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
 
 describe('npm run audit against the demo site', () => {
@@ -75,7 +75,7 @@ describe('npm run audit against the demo site', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('writes a report that validates against schema/report.v1.schema.json', () => {
+  it('writes a report that validates against schema/report.v2.schema.json', () => {
     validate(report);
     expect(validate.errors ?? []).toEqual([]);
     expect(report.summary.pages).toBe(DEMO_PAGES.length);

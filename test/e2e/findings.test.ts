@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, PageRecord } from '../../src/core/model';
+import { isRequestFinding } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
 import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
 import { missing, unexpected } from './expectations';
@@ -40,7 +41,7 @@ async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean)
 }
 
 const byName = (findings: readonly Finding[]) =>
-  Object.fromEntries(findings.map((f) => [f.kind === 'cookie' ? `cookie:${f.name}` : `${f.kind}:${f.requestKind}:${f.host}`, f]));
+  Object.fromEntries(findings.map((f) => [f.kind === 'cookie' ? `cookie:${f.name}` : isRequestFinding(f) ? `${f.kind}:${f.requestKind}:${f.host}` : f.id, f]));
 
 describe('tracking pages', () => {
   for (const demo of DEMO_PAGES.filter((p) => !p.control)) {

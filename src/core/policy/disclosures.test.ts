@@ -35,6 +35,8 @@ const PRACTICES = Object.keys({
   children: 1,
   'international-transfer': 1,
   contact: 1,
+  'tracking.other-methods': 1,
+  'cookies.choice': 1,
 } satisfies Record<PracticeId, 1>) as PracticeId[];
 
 describe('the disclosures of the SmartErgo policy', () => {

@@ -82,6 +82,22 @@ const DISCLOSURE_TABLE: { readonly [P in PracticeId]: DisclosureSpec } = {
       'We do this in order to determine the usefulness of our Website information to our users and to see how effective our navigational structure is in helping users reach that information.',
     ],
   },
+  'cookies.choice': {
+    sectionId: SECTION.cookies,
+    quotes: [
+      'You may accept or decline cookies.',
+      'Most web browsers automatically accept cookies, however you can modify your browser setting to decline cookies.',
+    ],
+    note: 'A visitor can only decline what has not already been set: tracking that starts before a cookie banner is answered leaves nothing to decline.',
+  },
+  'tracking.other-methods': {
+    sectionId: SECTION.cookies,
+    quotes: [
+      'In addition to cookies, our Website uses a variety of technical methods for tracking purposes, including web beacons.',
+      'SmartErgo also uses these technical methods to analyze the traffic patterns on our Website, such as the frequency with which our users visit various parts of our Website.',
+    ],
+    note: 'Covers browser storage used like a cookie; it names no method besides web beacons, and nothing about identifying a device from its features or recording what the visitor does.',
+  },
   'cookies.personal-info-you-supply': {
     sectionId: SECTION.cookies,
     quotes: ['the only personal information a cookie can contain is information you supply yourself'],

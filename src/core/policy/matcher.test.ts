@@ -34,6 +34,24 @@ const request = (over: Partial<UnmatchedRequest> = {}): UnmatchedRequest => ({
   ...over,
 });
 
+type Of<K extends UnmatchedFinding['kind']> = Extract<UnmatchedFinding, { kind: K }>;
+const storage = (over: Partial<Of<'storage'>> = {}): Of<'storage'> => ({
+  kind: 'storage', area: 'local', key: 'theme', host: 'www.smartergo.com', party: 'first-party',
+  valueLength: 4, identifier: false, purpose: 'unknown', personalData: [], ...over,
+});
+const form = (over: Partial<Of<'form'>> = {}): Of<'form'> => ({
+  kind: 'form', host: 'www.smartergo.com', path: '/contact', party: 'first-party', secure: true, method: 'post',
+  fields: ['name', 'email'], personalData: ['name', 'email'], ...over,
+});
+const leak = (over: Partial<Of<'leak'>> = {}): Of<'leak'> => ({
+  kind: 'leak', host: 'www.smartergo.com', path: '/api/subscribe', party: 'first-party', personalData: ['email'],
+  encodings: ['sha256'], carriers: ['url'], ...over,
+});
+const consent = (over: Partial<Of<'consent'>> = {}): Of<'consent'> => ({
+  kind: 'consent', tool: '', answer: 'none', trackingBeforeAnswer: [], host: 'www.smartergo.com', party: 'first-party',
+  personalData: [], ...over,
+});
+
 const beacon = (over: Partial<UnmatchedRequest> = {}): UnmatchedRequest =>
   request({ kind: 'beacon', requestKind: 'pixel', path: '/p.gif', ...over });
 
@@ -174,6 +192,82 @@ const CASES: Record<string, Case> = {
     finding: request({ requestKind: 'image', path: '/logo.png' }),
     verdict: 'disclosed', code: 'firstPartyBeacon', params: [], cites: ['clickstream'],
   },
+  // Storage
+  'email kept in storage by Segment': {
+    finding: storage({ key: 'ajs_user_traits', organisation: 'Segment', purpose: 'analytics', personalData: ['email'] }),
+    verdict: 'contradicts', code: 'storagePersonalDataThirdParty', params: ['Segment'], cites: ['sharing.opt-in-only', 'pii.collection'],
+  },
+  'email kept in SmartErgo’s own storage': {
+    finding: storage({ key: 'checkout', personalData: ['email'] }),
+    verdict: 'disclosed', code: 'storagePersonalData', params: [], cites: ['cookies.personal-info-you-supply', 'pii.collection'],
+  },
+  'a replay recorder’s storage': {
+    finding: storage({ key: '_hjSessionUser_1', organisation: 'Hotjar', purpose: 'session-replay', identifier: true }),
+    verdict: 'not-covered', code: 'storageThirdPartyTracker', params: ['Hotjar'], cites: ['tracking.other-methods', 'sharing.aggregate-to-advertisers'],
+  },
+  'an identifier in storage': {
+    finding: storage({ key: 'visitor', identifier: true }),
+    verdict: 'disclosed', code: 'storageIdentifier', params: ['www.smartergo.com'], cites: ['tracking.other-methods'],
+  },
+  'a preference in storage': {
+    finding: storage(),
+    verdict: 'disclosed', code: 'storageOther', params: [], cites: ['cookies.first-party'],
+  },
+
+  // Forms
+  'card number posted over plain HTTP': {
+    finding: form({ secure: false, fields: ['name', 'credit-card'], personalData: ['name', 'credit-card'] }),
+    verdict: 'contradicts', code: 'formInsecureCard', params: ['www.smartergo.com'], cites: ['security', 'pii.collection'],
+  },
+  'card number posted to a company that takes no payments': {
+    finding: form({ host: 'forms.collect.example', party: 'third-party', fields: ['credit-card'], personalData: ['credit-card'] }),
+    verdict: 'contradicts', code: 'formInsecureCard', params: ['forms.collect.example'], cites: ['security', 'pii.collection'],
+  },
+  'a form asking for a passport number': {
+    finding: form({ fields: ['name', 'national-id'], personalData: ['name'] }),
+    verdict: 'not-covered', code: 'formUnlisted', params: [], cites: ['pii.collection'],
+  },
+  'a newsletter form posting to another company': {
+    finding: form({ host: 'forms.mailer.example', party: 'third-party' }),
+    verdict: 'not-covered', code: 'formToThirdParty', params: ['forms.mailer.example'], cites: ['sharing.service-providers', 'pii.collection'],
+  },
+  'card number posted to a payment processor': {
+    finding: form({ host: 'api.stripe.com', party: 'third-party', fields: ['credit-card'], personalData: ['credit-card'] }),
+    verdict: 'disclosed', code: 'formListed', params: [], cites: ['pii.collection'],
+  },
+  'a contact form posting to SmartErgo': {
+    finding: form(),
+    verdict: 'disclosed', code: 'formListed', params: [], cites: ['pii.collection'],
+  },
+
+  // Typed data sent on
+  'hashed email sent to Meta': {
+    finding: leak({ host: 'www.facebook.com', party: 'third-party', tracker: { organisation: 'Meta', category: 'advertising', domain: 'facebook.com' } }),
+    verdict: 'contradicts', code: 'leakToThirdParty', params: ['Meta'], cites: ['sharing.opt-in-only', 'pii.collection'],
+  },
+  'typed email sent to SmartErgo': {
+    finding: leak(),
+    verdict: 'disclosed', code: 'leakToFirstParty', params: [], cites: ['pii.collection'],
+  },
+
+  // Fingerprinting, recording, consent
+  'canvas and WebGL fingerprinting': {
+    finding: { kind: 'fingerprint', techniques: ['canvas', 'webgl'], host: 'fp.example', party: 'third-party', personalData: [] },
+    verdict: 'not-covered', code: 'fingerprinting', params: ['fp.example'], cites: ['tracking.other-methods'],
+  },
+  'a session recorder': {
+    finding: { kind: 'recording', signals: ['dom-mutations', 'mouse-movement'], host: 'www.smartergo.com', party: 'first-party', personalData: [] },
+    verdict: 'not-covered', code: 'sessionRecording', params: ['www.smartergo.com'], cites: ['clickstream'],
+  },
+  'tracking before the banner was answered': {
+    finding: consent({ trackingBeforeAnswer: ['Google', 'Meta'] }),
+    verdict: 'contradicts', code: 'trackingBeforeConsent', params: ['2', 'Google, Meta'], cites: ['cookies.choice'],
+  },
+  'a banner tracking waits for': {
+    finding: consent({ answer: 'accepted' }),
+    verdict: 'disclosed', code: 'consentRespected', params: [], cites: ['cookies.choice'],
+  },
+
   'a malformed finding': {
     finding: { kind: 'mystery', host: 'odd.example' } as unknown as UnmatchedFinding,
     verdict: 'not-covered', code: 'unknownThirdParty', params: ['odd.example'], cites: [],
@@ -249,6 +343,10 @@ describe('the reason messages', () => {
     personalDataToThirdPartyCookie: 1, thirdPartyCookie: 1, firstPartyBeacon: 1, analyticsBeacon: 1,
     analyticsRequest: 1, advertisingTracker: 1, socialTracker: 1, sessionReplay: 1, supportChat: 1,
     tagManager: 1, consentTool: 1, unknownThirdParty: 1, unknownThirdPartyBeacon: 1, personalDataToThirdParty: 1,
+    storageIdentifier: 1, storagePersonalData: 1, storagePersonalDataThirdParty: 1, storageOther: 1,
+    storageThirdPartyTracker: 1, formListed: 1, formUnlisted: 1, formToThirdParty: 1, formInsecureCard: 1,
+    leakToThirdParty: 1, leakToFirstParty: 1, fingerprinting: 1, sessionRecording: 1, consentRespected: 1,
+    trackingBeforeConsent: 1,
   } satisfies Record<ReasonCode, 1>) as ReasonCode[];
 
   it('has a message with a description for every reason code (and so for every rule)', () => {

@@ -7,7 +7,8 @@
  * The last rule always matches, so every finding gets a verdict.
  */
 import type { Citation, Finding, PolicyMatch, PracticeId, ReasonCode, TrackerCategory, Verdict } from '../model';
-import { isBeaconKind } from '../model';
+import { isBeaconKind, UNLISTED_FORM_FIELDS, type FormFieldKind } from '../model';
+import { isPaymentProcessor } from '../classify/form-fields';
 import { citationsFor, type PolicyModel } from './disclosures';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -18,7 +19,8 @@ export type UnmatchedFinding = DistributiveOmit<
   'id' | 'firstSeen' | 'lastSeen' | 'count' | 'sightings' | 'match'
 >;
 export type UnmatchedCookie = Extract<UnmatchedFinding, { kind: 'cookie' }>;
-export type UnmatchedRequest = Exclude<UnmatchedFinding, UnmatchedCookie>;
+export type UnmatchedRequest = Extract<UnmatchedFinding, { kind: 'beacon' | 'request' }>;
+type Unmatched<K extends UnmatchedFinding['kind']> = Extract<UnmatchedFinding, { kind: K }>;
 
 export interface MatchRule {
   /** For reviewers and tests: which rule fired. */
@@ -37,6 +39,16 @@ export interface MatchRule {
 
 const isCookie = (f: UnmatchedFinding): f is UnmatchedCookie => f.kind === 'cookie';
 const isRequest = (f: UnmatchedFinding): f is UnmatchedRequest => f.kind === 'beacon' || f.kind === 'request';
+const kindOf =
+  <K extends UnmatchedFinding['kind']>(kind: K, test: (f: Unmatched<K>) => boolean = () => true) =>
+  (f: UnmatchedFinding): boolean =>
+    f.kind === kind && test(f as Unmatched<K>);
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** Card data may go to a payment processor over HTTPS; anywhere else it is unprotected. */
+const cardUnprotected = (f: Unmatched<'form'>): boolean =>
+  listOf(f.fields).includes('credit-card') && (f.secure !== true || (isThirdParty(f) && !isPaymentProcessor(f.host)));
+const hasUnlistedFields = (f: Unmatched<'form'>): boolean => listOf(f.fields).some((k) => UNLISTED_FORM_FIELDS.includes(k as FormFieldKind));
+const TRACKING_PURPOSES: readonly unknown[] = ['advertising', 'social', 'session-replay'];
 const isBeacon = (f: UnmatchedFinding): boolean =>
   isRequest(f) && (f.kind === 'beacon' || (typeof f.requestKind === 'string' && isBeaconKind(f.requestKind)));
 const hasPersonalData = (f: UnmatchedFinding): boolean => Array.isArray(f.personalData) && f.personalData.length > 0;
@@ -51,6 +63,8 @@ const trackerIs =
 /** Who receives it: the organisation when known, else the host (requests) or cookie domain. */
 function who(f: UnmatchedFinding): string {
   if (isCookie(f)) return f.organisation ?? String(f.domain ?? '').replace(/^\./, '');
+  if (f.kind === 'storage') return f.organisation ?? String(f.host ?? '');
+  if (f.kind === 'consent') return f.tool || String(f.host ?? '');
   return f.tracker?.organisation ?? String(f.host ?? '');
 }
 const byWho = (f: UnmatchedFinding): string[] => [who(f)];
@@ -248,6 +262,136 @@ export const RULES: readonly MatchRule[] = [
     reason: 'firstPartyBeacon',
     cite: ['clickstream'],
   },
+  // --- Browser storage used like a cookie (Cookies and Tracking Technology)
+  {
+    name: 'personal data in storage kept for another company',
+    when: kindOf('storage', (s) => hasPersonalData(s) && Boolean(s.organisation)),
+    verdict: 'contradicts',
+    reason: 'storagePersonalDataThirdParty',
+    params: byWho,
+    cite: ['sharing.opt-in-only', 'pii.collection'],
+  },
+  {
+    name: 'personal data in SmartErgo’s own storage',
+    when: kindOf('storage', hasPersonalData),
+    verdict: 'disclosed',
+    reason: 'storagePersonalData',
+    cite: ['cookies.personal-info-you-supply', 'pii.collection'],
+  },
+  {
+    name: 'advertising, social or replay storage',
+    when: kindOf('storage', (s) => TRACKING_PURPOSES.includes(s.purpose)),
+    verdict: 'not-covered',
+    reason: 'storageThirdPartyTracker',
+    params: byWho,
+    cite: ['tracking.other-methods', 'sharing.aggregate-to-advertisers'],
+  },
+  {
+    name: 'an identifier or analytics key in storage',
+    // "our Website uses a variety of technical methods for tracking purposes"
+    when: kindOf('storage', (s) => s.identifier === true || s.purpose === 'analytics' || Boolean(s.organisation)),
+    verdict: 'disclosed',
+    reason: 'storageIdentifier',
+    params: byWho,
+    cite: ['tracking.other-methods'],
+  },
+  {
+    name: 'other storage (preferences, a cart, a session)',
+    when: kindOf('storage'),
+    verdict: 'disclosed',
+    reason: 'storageOther',
+    cite: ['cookies.first-party'],
+  },
+
+  // --- Forms asking for personal information (Information Collection, Data Security)
+  {
+    name: 'card data sent unprotected',
+    // "SmartErgo safeguards the security and confidentiality of the data you send us"
+    when: kindOf('form', cardUnprotected),
+    verdict: 'contradicts',
+    reason: 'formInsecureCard',
+    params: byWho,
+    cite: ['security', 'pii.collection'],
+  },
+  {
+    name: 'a form asking for something the policy does not list',
+    when: kindOf('form', hasUnlistedFields),
+    verdict: 'not-covered',
+    reason: 'formUnlisted',
+    cite: ['pii.collection'],
+  },
+  {
+    name: 'a form sending personal information to another company',
+    when: kindOf('form', (f) => isThirdParty(f) && !(listOf(f.fields).includes('credit-card') && isPaymentProcessor(f.host))),
+    verdict: 'not-covered',
+    reason: 'formToThirdParty',
+    params: byWho,
+    cite: ['sharing.service-providers', 'pii.collection'],
+  },
+  {
+    name: 'a form asking for what the policy lists',
+    when: kindOf('form'),
+    verdict: 'disclosed',
+    reason: 'formListed',
+    cite: ['pii.collection'],
+  },
+
+  // --- What the visitor typed, sent on (Information Sharing and Disclosure)
+  {
+    name: 'typed personal information sent to another company',
+    // "Unless you opt-in, SmartErgo will not transfer your personal information to third parties"
+    when: kindOf('leak', isThirdParty),
+    verdict: 'contradicts',
+    reason: 'leakToThirdParty',
+    params: byWho,
+    cite: ['sharing.opt-in-only', 'pii.collection'],
+  },
+  {
+    name: 'typed personal information sent to SmartErgo',
+    when: kindOf('leak'),
+    verdict: 'disclosed',
+    reason: 'leakToFirstParty',
+    cite: ['pii.collection'],
+  },
+
+  // --- Fingerprinting and session recording: more than the policy's "anonymous information"
+  {
+    name: 'device fingerprinting',
+    when: kindOf('fingerprint'),
+    verdict: 'not-covered',
+    reason: 'fingerprinting',
+    params: byWho,
+    cite: ['tracking.other-methods'],
+  },
+  {
+    name: 'session recording',
+    when: kindOf('recording'),
+    verdict: 'not-covered',
+    reason: 'sessionRecording',
+    params: byWho,
+    cite: ['clickstream'],
+  },
+
+  // --- Cookie banners ("You may accept or decline cookies.")
+  {
+    name: 'tracking started before the banner was answered',
+    when: kindOf('consent', (c) => listOf(c.trackingBeforeAnswer).length > 0),
+    verdict: 'contradicts',
+    reason: 'trackingBeforeConsent',
+    params: (f) => {
+      const started = f.kind === 'consent' ? listOf(f.trackingBeforeAnswer).map(String) : [];
+      return [String(started.length), started.slice(0, 3).join(', ')];
+    },
+    cite: ['cookies.choice'],
+  },
+  {
+    name: 'a cookie banner that tracking waits for',
+    when: kindOf('consent'),
+    verdict: 'disclosed',
+    reason: 'consentRespected',
+    cite: ['cookies.choice'],
+  },
+
   {
     name: 'anything else (a malformed finding)',
     // Never claim a disclosure we could not check.

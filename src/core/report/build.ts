@@ -1,5 +1,5 @@
 /**
- * Builds the audit report (report.v1) from page records as the extension keeps them.
+ * Builds the audit report (report.v2) from page records as the extension keeps them.
  * Pure: the clock, the policy and the words (a Translate over messages.json) come in,
  * so the headless audit and the popup's export make the same report from the same
  * findings. URLs come in sanitised (the worker keeps them so; the audit sanitises those
@@ -121,6 +121,7 @@ export function reportFinding(
       path: finding.path,
       organisation: finding.organisation ?? null,
       category: null,
+      details: null,
       cookie: {
         name: finding.name,
         domain: finding.domain,
@@ -138,15 +139,72 @@ export function reportFinding(
       },
     };
   }
-  return {
-    ...base,
-    requestKind: finding.requestKind,
-    host: finding.host,
-    path: finding.path,
-    organisation: finding.tracker?.organisation ?? null,
-    category: finding.tracker?.category ?? null,
-    cookie: null,
-  };
+  if (finding.kind === 'beacon' || finding.kind === 'request') {
+    return {
+      ...base,
+      requestKind: finding.requestKind,
+      host: finding.host,
+      path: finding.path,
+      organisation: finding.tracker?.organisation ?? null,
+      category: finding.tracker?.category ?? null,
+      cookie: null,
+      details: null,
+    };
+  }
+  const common = { ...base, requestKind: null, cookie: null, host: finding.host };
+  switch (finding.kind) {
+    case 'storage':
+      return {
+        ...common,
+        path: '/',
+        organisation: finding.organisation ?? null,
+        category: null,
+        details: {
+          kind: 'storage',
+          area: finding.area,
+          key: finding.key,
+          valueLength: finding.valueLength,
+          identifier: finding.identifier,
+          purpose: finding.purpose,
+        },
+      };
+    case 'consent':
+      return {
+        ...common,
+        path: '/',
+        organisation: finding.tool || null,
+        category: null,
+        details: {
+          kind: 'consent',
+          tool: finding.tool,
+          answer: finding.answer,
+          trackingBeforeAnswer: [...finding.trackingBeforeAnswer],
+        },
+      };
+    default: {
+      const tracked = { organisation: finding.tracker?.organisation ?? null, category: finding.tracker?.category ?? null };
+      switch (finding.kind) {
+        case 'form':
+          return {
+            ...common,
+            ...tracked,
+            path: finding.path,
+            details: { kind: 'form', method: finding.method, secure: finding.secure, fields: [...finding.fields] },
+          };
+        case 'leak':
+          return {
+            ...common,
+            ...tracked,
+            path: finding.path,
+            details: { kind: 'leak', encodings: [...finding.encodings], carriers: [...finding.carriers] },
+          };
+        case 'fingerprint':
+          return { ...common, ...tracked, path: '/', details: { kind: 'fingerprint', techniques: [...finding.techniques] } };
+        case 'recording':
+          return { ...common, ...tracked, path: '/', details: { kind: 'recording', signals: [...finding.signals] } };
+      }
+    }
+  }
 }
 
 /** Contradictions first, then by the policy's section order (nothing cited last), then by id. */

@@ -15,7 +15,7 @@ import { buildReport, reachesFailLevel, renderReport, type AuditReport, type Rep
 
 const root = new URL('../../../', import.meta.url);
 const messages = JSON.parse(readFileSync(new URL('public/_locales/en/messages.json', root), 'utf8')) as Messages;
-const schema = JSON.parse(readFileSync(new URL('schema/report.v1.schema.json', root), 'utf8')) as object;
+const schema = JSON.parse(readFileSync(new URL('schema/report.v2.schema.json', root), 'utf8')) as object;
 
 const missingKeys = new Set<string>();
 const t = createTranslator(messages, { onMissing: (key) => missingKeys.add(key) });
@@ -86,7 +86,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
 describe('buildReport', () => {
   const report = buildReport(input());
 
-  it('validates against schema/report.v1.schema.json, with and without a policy check and timestamps', () => {
+  it('validates against schema/report.v2.schema.json, with and without a policy check and timestamps', () => {
     expectValid(report);
     const changed = parsePolicy(policyText.replace('from time to time', 'at any time'));
     expectValid(

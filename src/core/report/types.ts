@@ -1,11 +1,17 @@
 /**
  * The audit report, version 1: what PolicyLens found on some pages, matched to the
- * privacy policy, as plain JSON. schema/report.v1.schema.json describes the same shape
+ * privacy policy, as plain JSON. schema/report.v2.schema.json describes the same shape
  * (a test checks that reports built here validate against it); change both together,
  * and bump REPORT_SCHEMA_VERSION for any change a consumer could notice.
  */
 import type {
+  ConsentAnswer,
   CookiePurpose,
+  FingerprintTechnique,
+  FormFieldKind,
+  LeakEncoding,
+  RecordingSignal,
+  StorageArea,
   FindingKind,
   Party,
   PersonalDataKind,
@@ -19,8 +25,8 @@ import type {
 import type { SectionChangeKind } from '../policy/diff';
 import type { PolicyNoteCode } from '../policy/review';
 
-export const REPORT_SCHEMA_VERSION = 1;
-export const REPORT_SCHEMA_ID = 'urn:policylens:report:v1';
+export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_ID = 'urn:policylens:report:v2';
 
 export interface ReportSectionRef {
   id: string;
@@ -53,6 +59,15 @@ export interface ReportCookie {
   removed: boolean;
 }
 
+/** What only a page-behaviour finding has (storage, form, leak, fingerprint, recording, consent). */
+export type ReportDetails =
+  | { kind: 'storage'; area: StorageArea; key: string; valueLength: number; identifier: boolean; purpose: CookiePurpose }
+  | { kind: 'form'; method: 'get' | 'post' | 'dialog'; secure: boolean; fields: FormFieldKind[] }
+  | { kind: 'leak'; encodings: LeakEncoding[]; carriers: ('url' | 'body')[] }
+  | { kind: 'fingerprint'; techniques: FingerprintTechnique[] }
+  | { kind: 'recording'; signals: RecordingSignal[] }
+  | { kind: 'consent'; tool: string; answer: ConsentAnswer; trackingBeforeAnswer: string[] };
+
 export interface ReportFinding {
   /** Stable within a page, e.g. "cookie:_ga@.smartergo.com/", "beacon:www.facebook.com/tr". */
   id: string;
@@ -70,6 +85,8 @@ export interface ReportFinding {
   /** Kinds of personal data found (never the values), sorted. */
   personalData: PersonalDataKind[];
   cookie: ReportCookie | null;
+  /** Null for a cookie, beacon or request. */
+  details: ReportDetails | null;
   /** ISO 8601; null in a report made without timestamps. */
   firstSeen: string | null;
   verdict: Verdict;

@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import { cookieBlock, requestBlock } from '../../core/blocking/decide';
 import { hostTarget, orgTarget, type BlockingSettings, type TrackerTarget } from '../../core/blocking/settings';
-import type { Finding, SameSite } from '../../core/model';
+import { isRequestFinding, type Finding, type SameSite } from '../../core/model';
 import type { ControlsState } from '../controls-state';
+import { BehaviourDetails, Detail } from './behaviour-details';
 import type { Translate } from '../../shared/i18n';
 import {
   findingLabel,
@@ -17,15 +17,6 @@ import {
 } from '../present';
 
 const VERDICT_MARK = { contradicts: '!', 'not-covered': '?', disclosed: '✓' } as const;
-
-function Detail({ label, wide, children }: { label: string; wide?: boolean; children: ComponentChildren }) {
-  return (
-    <div class={wide ? 'detail detail--wide' : 'detail'}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const domainText = (t: Translate, domain: string): string =>
   domain.startsWith('.') ? t('detail_domain_and_subdomains', [domain.slice(1)]) : domain;
@@ -60,6 +51,9 @@ function FindingDetails({ finding, t }: { finding: Finding; t: Translate }) {
       </dl>
     );
   }
+  if (!isRequestFinding(finding)) {
+    return <BehaviourDetails finding={finding} t={t} />;
+  }
   return (
     <dl class="details">
       <Detail label={t('detail_request_host')}>{finding.host}</Detail>
@@ -77,7 +71,9 @@ function FindingDetails({ finding, t }: { finding: Finding; t: Translate }) {
 
 /** Whether the user's settings stop this finding (the browser's rules say the same). */
 export function isBlocked(settings: BlockingSettings, finding: Finding): boolean {
-  return (finding.kind === 'cookie' ? cookieBlock(settings, finding) : requestBlock(settings, finding)) !== undefined;
+  if (finding.kind === 'cookie') return cookieBlock(settings, finding) !== undefined;
+  if (finding.kind === 'beacon' || finding.kind === 'request') return requestBlock(settings, finding) !== undefined;
+  return false;
 }
 
 /** Block or unblock this one thing from its details. */
@@ -101,7 +97,7 @@ function FindingActions({ finding, controls, t }: { finding: Finding; controls: 
       </div>
     );
   }
-  if (finding.party !== 'third-party') return null;
+  if (finding.party !== 'third-party' || (finding.kind !== 'beacon' && finding.kind !== 'request')) return null;
   const org = finding.tracker?.organisation;
   const target: TrackerTarget = org ? orgTarget(org) : hostTarget(finding.host);
   const name = org ?? finding.host;
