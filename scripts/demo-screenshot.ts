@@ -28,6 +28,7 @@ try {
     await page.goto(demo.url, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     for (const interaction of demo.interactions ?? []) {
+      for (const [selector, text] of interaction.fill ?? []) await page.fill(selector, text);
       await page.click(interaction.selector);
       await page.waitForTimeout(300);
     }

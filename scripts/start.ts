@@ -46,7 +46,10 @@ if (headed) {
       await browser.context.clearCookies();
       const page = await browser.context.newPage();
       await visit(page, demo.url);
-      for (const interaction of demo.interactions ?? []) await page.click(interaction.selector);
+      for (const interaction of demo.interactions ?? []) {
+        for (const [selector, text] of interaction.fill ?? []) await page.fill(selector, text);
+        await page.click(interaction.selector);
+      }
       const tabId = await browser.tabIdOf(page);
       // The popup's question waits until the worker has saved everything it was told.
       const popup = await browser.openPopup(tabId);

@@ -8,6 +8,9 @@ import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
 import { observeResources } from './collectors/resource-timing';
+import { FormWatcher } from './collectors/forms';
+import { StorageWatcher } from './collectors/storage';
+import { TypedValues } from './collectors/typed-values';
 import { Reporter } from './reporter';
 
 const reporter = new Reporter((message) => browser.runtime.sendMessage(message));
@@ -20,27 +23,74 @@ const cookies = new DocumentCookieWatcher(
 const beaconHints = new BeaconHints();
 beaconHints.listen(window);
 
+// What this page writes to localStorage, sessionStorage and IndexedDB (earlier pages' keys are theirs).
+const storage = new StorageWatcher(
+  { local: () => window.localStorage, session: () => window.sessionStorage },
+  (observation) => reporter.report(observation),
+);
+storage.start();
+storage.listen(window);
+const forms = new FormWatcher(document, (observation) => reporter.report(observation));
+// What the visitor types into email, phone and name fields stays here, to recognise it in what the page sends.
+const typed = new TypedValues((observation) => reporter.report(observation));
+typed.listen(window, document);
+
+/** Looks again at cookies and storage: scripts write them just before they send, and on clicks. */
+let lookScheduled = false;
+function lookAgain(): void {
+  if (lookScheduled) return;
+  lookScheduled = true;
+  setTimeout(() => {
+    lookScheduled = false;
+    cookies.check();
+    storage.check();
+  }, 0);
+}
+
 observeResources(
   document,
   (observation) => {
     reporter.report(observation);
-    // Scripts that send beacons usually set their cookies just before: look again.
-    cookies.check();
+    typed.check(observation.url);
+    // Scripts that send beacons usually set their cookies and storage just before: look again.
+    lookAgain();
   },
   (url) => beaconHints.kindOf(url),
 );
 cookies.check();
 document.addEventListener('DOMContentLoaded', () => {
   cookies.check();
+  storage.check();
+  forms.check();
+  // Forms added later (a checkout step, a modal): look again when the page changes, at most every half second.
+  watchForNewForms();
   // On SmartErgo's policy page, the worker compares the published text with the one it was built with.
   if (window === window.top && isPolicyPath(location.pathname)) {
     const text = readPolicyText();
     if (text) browser.runtime.sendMessage({ type: 'policy-text', text }).catch(() => undefined);
   }
 });
-addEventListener('load', () => cookies.check());
-// Scripts write cookies on clicks too (a cart, a consent answer).
-addEventListener('click', () => setTimeout(() => cookies.check(), 0), { capture: true, passive: true });
-addEventListener('pagehide', () => reporter.flush());
+addEventListener('load', () => {
+  lookAgain();
+  forms.check();
+});
+// Scripts write cookies and storage on clicks too (a cart, a consent answer).
+addEventListener('click', lookAgain, { capture: true, passive: true });
+addEventListener('pagehide', () => {
+  storage.check();
+  reporter.flush();
+});
+
+function watchForNewForms(): void {
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      forms.check();
+    }, 500);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
 // While all cookies are blocked, the writes the browser refuses (see cookie-attempts.ts).
 listenForCookieAttempts(window, (observation) => reporter.report(observation));

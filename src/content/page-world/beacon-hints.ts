@@ -8,6 +8,49 @@
  * Self-contained (built standalone): it must not import anything.
  */
 (() => {
+  // Request bodies are passed on only after the content script says the visitor typed
+  // something it watches for (see collectors/typed-values.ts): until then, nothing to compare.
+  let watchBodies = false;
+  addEventListener('message', (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (event.source === window && typeof data === 'object' && data !== null && (data as { policylens?: unknown }).policylens === 'watch-bodies') {
+      watchBodies = true;
+    }
+  });
+
+  const MAX_BODY = 65_536;
+  const bodyText = (body: unknown): string | undefined => {
+    try {
+      if (typeof body === 'string') return body.slice(0, MAX_BODY);
+      if (body instanceof URLSearchParams) return body.toString().slice(0, MAX_BODY);
+      if (body instanceof FormData) {
+        let text = '';
+        body.forEach((value, key) => {
+          if (typeof value === 'string' && text.length < MAX_BODY) text += `${key}=${value}&`;
+        });
+        return text.slice(0, MAX_BODY);
+      }
+      if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+        const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+        return new TextDecoder().decode(bytes.subarray(0, MAX_BODY));
+      }
+    } catch {
+      // A body we cannot read without consuming it (a stream, a Blob): not compared.
+    }
+    return undefined;
+  };
+  const postBody = (url: unknown, body: unknown): void => {
+    if (!watchBodies || body === undefined || body === null) return;
+    const text = bodyText(body);
+    if (!text) return;
+    try {
+      const absolute = new URL(String(url), location.href).href;
+      window.postMessage({ policylens: 'body-hint', url: absolute, body: text }, location.origin);
+    } catch {
+      // A URL the browser will reject anyway.
+    }
+  };
+
   const post = (kind: 'sendbeacon' | 'keepalive', url: unknown): void => {
     try {
       const absolute = new URL(String(url), location.href).href;
@@ -22,6 +65,7 @@
   if (typeof sendBeacon === 'function') {
     nav.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
       post('sendbeacon', url);
+      postBody(url, data);
       return sendBeacon.call(this, url, data);
     };
   }
@@ -30,8 +74,55 @@
   if (typeof fetch === 'function') {
     window.fetch = function (this: typeof window, input: RequestInfo | URL, init?: RequestInit) {
       const keepalive = init?.keepalive === true || (input instanceof Request && input.keepalive);
-      if (keepalive) post('keepalive', input instanceof Request ? input.url : input);
+      const url = input instanceof Request ? input.url : input;
+      if (keepalive) post('keepalive', url);
+      postBody(url, init?.body);
       return fetch.call(this, input, init);
     };
+  }
+
+  const xhrOpen = XMLHttpRequest.prototype.open;
+  const xhrSend = XMLHttpRequest.prototype.send;
+  const xhrUrls = new WeakMap<XMLHttpRequest, unknown>();
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    xhrUrls.set(this, args[1]);
+    return (xhrOpen as (...a: unknown[]) => void).apply(this, args);
+  } as XMLHttpRequest['open'];
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    postBody(xhrUrls.get(this), body);
+    return xhrSend.call(this, body);
+  };
+
+  // IndexedDB writes: which database and store, and the start of the value (the
+  // content script cannot read IndexedDB synchronously; see collectors/storage.ts).
+  const MAX_HINTS_PER_STORE = 5;
+  const hinted = new Map<string, number>();
+  const sample = (value: unknown): string => {
+    try {
+      return (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 4_096);
+    } catch {
+      return ''; // a cycle, a BigInt: nothing to classify
+    }
+  };
+  const store = typeof IDBObjectStore === 'function' ? IDBObjectStore.prototype : undefined;
+  for (const method of ['put', 'add'] as const) {
+    const original = store?.[method];
+    if (!store || typeof original !== 'function') continue;
+    store[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+      const value = args[0];
+      try {
+        const name = `${this.transaction.db.name}/${this.name}`;
+        const count = hinted.get(name) ?? 0;
+        if (count < MAX_HINTS_PER_STORE) {
+          hinted.set(name, count + 1);
+          const text = sample(value);
+          window.postMessage({ policylens: 'storage-hint', key: name, sample: text, length: text.length }, location.origin);
+        }
+      } catch {
+        // Never let watching break the page's write.
+      }
+      // Pass the arguments as given: an explicit `undefined` key is not the same to every browser.
+      return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+    } as typeof original;
   }
 })();

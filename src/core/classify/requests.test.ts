@@ -226,3 +226,16 @@ describe('sanitizeUrl', () => {
     expect(sanitizeUrl('https://t.example/abc', 10)).toBe('https://t…');
   });
 });
+
+describe('hashed values in stored URLs', () => {
+  it('replaces an MD5, SHA-1 or SHA-256 query value with [hash], and leaves other values', () => {
+    const sha256 = 'a'.repeat(64);
+    expect(sanitizeUrl(`https://www.facebook.com/tr?id=1&ud[em]=${sha256}&ev=Lead`)).toBe(
+      'https://www.facebook.com/tr?id=1&ud[em]=[hash]&ev=Lead',
+    );
+    expect(sanitizeUrl(`https://t.example/p?h=${'0123456789abcdef'.repeat(2)}`)).toBe('https://t.example/p?h=[hash]');
+    expect(sanitizeUrl(`https://t.example/p?h=${'f'.repeat(40)}`)).toBe('https://t.example/p?h=[hash]');
+    // Not a digest length, or not hex: kept.
+    expect(sanitizeUrl(`https://t.example/p?v=${'a'.repeat(48)}&cb=123`)).toBe(`https://t.example/p?v=${'a'.repeat(48)}&cb=123`);
+  });
+});

@@ -222,10 +222,18 @@ interface SanitisedParts {
   personalData: PersonalDataKind[];
 }
 
+/**
+ * A query value that is an MD5, SHA-1 or SHA-256 digest (32, 40 or 64 hex digits): ad
+ * pixels send the visitor's hashed email this way, and a hash of an email is as good as
+ * the email to anyone holding a list of emails. Kept out of stored URLs.
+ */
+const HASHED_VALUE = /(=)(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}|[0-9a-fA-F]{32})(?=&|$)/g;
+
 function sanitiseParts(parts: UrlParts, maxLength: number): SanitisedParts {
   const path = redactPath(parts.pathname);
   const query = redactQuery(parts.query);
-  const url = `${parts.scheme}//${parts.host}${parts.port}${path.text}${query.text ? `?${query.text}` : ''}`;
+  const queryText = query.text.length >= 33 ? query.text.replace(HASHED_VALUE, '$1[hash]') : query.text;
+  const url = `${parts.scheme}//${parts.host}${parts.port}${path.text}${queryText ? `?${queryText}` : ''}`;
   return {
     sampleUrl: truncate(url, maxLength),
     path: truncate(path.text, MAX_PATH_LENGTH),

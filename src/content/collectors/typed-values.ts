@@ -1,0 +1,75 @@
+/**
+ * What the visitor typed into fields that ask for an email, a phone number or a
+ * name, kept in this content script's memory only (never stored, never sent), so
+ * the leak matcher can recognise it in what the page sends out.
+ */
+import type { LeakObservation, PersonalDataKind } from '../../core/model';
+import { createLeakMatcher, type LeakMatcher } from '../../core/classify/leaks';
+import { isSmartErgoHost } from '../../core/site';
+import { MAX_URL_LENGTH } from '../../shared/messages';
+import { isRecord } from '../../shared/validate';
+import { fieldKind } from './forms';
+
+/** The page-world script sends at most this much of a body. */
+const MAX_BODY = 65_536;
+
+/** The kinds worth matching: specific enough not to turn up by chance. */
+const WATCHED: readonly PersonalDataKind[] = ['email', 'phone', 'name'];
+/** A visitor types into few fields; a page cannot make us keep more. */
+const MAX_VALUES = 32;
+
+export class TypedValues {
+  private readonly values = new Map<Element, { kind: PersonalDataKind; value: string }>();
+  private matcher: LeakMatcher | undefined;
+
+  constructor(private readonly report: (observation: LeakObservation) => void) {}
+
+  listen(win: Window, doc: Document): void {
+    // The page-world script passes request bodies on only once asked (see page-world/beacon-hints.ts).
+    win.addEventListener('message', (event: MessageEvent) => {
+      if (event.source !== win || this.values.size === 0) return;
+      const data: unknown = event.data;
+      if (!isRecord(data) || data.policylens !== 'body-hint') return;
+      const { url, body } = data;
+      if (typeof url !== 'string' || url.length > MAX_URL_LENGTH || typeof body !== 'string' || body.length > MAX_BODY) return;
+      this.check(url, body);
+    });
+    const remember = (event: Event) => {
+      const target = event.target;
+      const kind = fieldKind(target);
+      if (!kind || !WATCHED.includes(kind as PersonalDataKind)) return;
+      const value = (target as HTMLInputElement).value;
+      if (!this.values.has(target as Element) && this.values.size >= MAX_VALUES) return;
+      if (this.values.size === 0) win.postMessage({ policylens: 'watch-bodies' }, win.location.origin);
+      this.values.set(target as Element, { kind: kind as PersonalDataKind, value });
+      this.matcher = undefined;
+    };
+    doc.addEventListener('change', remember, { capture: true, passive: true });
+    doc.addEventListener('input', remember, { capture: true, passive: true });
+  }
+
+  /** Whether anything was typed worth looking for. */
+  get watching(): boolean {
+    return this.values.size > 0;
+  }
+
+  /** Reports what of the typed values a request to a third party carries. */
+  check(url: string, body?: string): void {
+    if (this.values.size === 0) return;
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return;
+    }
+    if (isSmartErgoHost(target.hostname)) return; // SmartErgo receiving a form is the form's finding
+    this.matcher ??= createLeakMatcher([...this.values.values()]);
+    const where = `${target.origin}${target.pathname}`;
+    const inUrl = this.matcher.find(target.href);
+    if (inUrl.length > 0) this.report({ source: 'leak', url: where, carrier: 'url', items: inUrl });
+    if (body) {
+      const inBody = this.matcher.find(body);
+      if (inBody.length > 0) this.report({ source: 'leak', url: where, carrier: 'body', items: inBody });
+    }
+  }
+}
