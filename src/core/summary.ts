@@ -18,6 +18,8 @@ export interface SummaryCounts {
   beacons: number;
   /** Findings of kind 'cookie', any party, removed ones included (they were set). */
   cookies: number;
+  /** Findings of the other kinds: storage, forms, leaks, fingerprinting, recording, consent banners. */
+  other: number;
   /** Findings whose verdict is 'not-covered'. */
   notCovered: number;
   /** Findings whose verdict is 'contradicts'. */
@@ -70,12 +72,13 @@ export function trackingLabel(finding: Finding): string {
 }
 
 export function countFindings(findings: readonly Finding[]): SummaryCounts {
-  const counts: SummaryCounts = { trackers: 0, beacons: 0, cookies: 0, notCovered: 0, contradicts: 0, total: 0 };
+  const counts: SummaryCounts = { trackers: 0, beacons: 0, cookies: 0, other: 0, notCovered: 0, contradicts: 0, total: 0 };
   for (const finding of findings) {
     counts.total += 1;
     if (isTracker(finding)) counts.trackers += 1;
     if (finding.kind === 'beacon') counts.beacons += 1;
     if (finding.kind === 'cookie') counts.cookies += 1;
+    else if (finding.kind !== 'beacon' && finding.kind !== 'request') counts.other += 1;
     if (finding.match.verdict === 'not-covered') counts.notCovered += 1;
     if (finding.match.verdict === 'contradicts') counts.contradicts += 1;
   }

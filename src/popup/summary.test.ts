@@ -36,6 +36,7 @@ describe('countFindings', () => {
       trackers: 4,
       beacons: 2,
       cookies: 4,
+      other: 0,
       notCovered: 2,
       contradicts: 1,
       total: 9,
@@ -51,6 +52,13 @@ describe('summary sentence', () => {
   it('uses the singular messages for one', () => {
     expect(text([GA_BEACON, GA_COOKIE, FB_PIXEL])).toBe('2 trackers, 2 beacons, 1 cookie; 1 not covered by the policy');
     expect(text([EMAIL_LEAK, EMAIL_LEAK])).toBe('2 trackers, 0 beacons, 0 cookies; 2 contradict the policy');
+  });
+
+  it('names the other ways of collecting data only when there are some', () => {
+    const form = { ...SESSION_COOKIE, id: 'form:www.smartergo.com/contact', kind: 'form' } as unknown as Finding;
+    expect(text([SESSION_COOKIE, form])).toBe(
+      '0 trackers, 0 beacons, 1 cookie, 1 other way of collecting data; the privacy policy mentions all of them',
+    );
   });
 
   it('says plainly when the policy mentions everything', () => {

@@ -27,13 +27,15 @@ export interface Summary {
 }
 
 export function summarise(counts: SummaryCounts, t: Translate): Summary {
+  const three = [
+    plural(t, 'summary_trackers', counts.trackers),
+    plural(t, 'summary_beacons', counts.beacons),
+    plural(t, 'summary_cookies', counts.cookies),
+  ];
+  // Storage, forms, leaks...: named only when there are some, so the usual sentence stays short.
   const found: SummaryPart = {
     tone: 'plain',
-    text: t('summary_counts', [
-      plural(t, 'summary_trackers', counts.trackers),
-      plural(t, 'summary_beacons', counts.beacons),
-      plural(t, 'summary_cookies', counts.cookies),
-    ]),
+    text: counts.other > 0 ? t('summary_counts_more', [...three, plural(t, 'summary_other', counts.other)]) : t('summary_counts', three),
   };
   const contradicts: SummaryPart = { tone: 'contradicts', text: plural(t, 'summary_contradicts', counts.contradicts) };
   const notCovered: SummaryPart = { tone: 'not-covered', text: plural(t, 'summary_not_covered', counts.notCovered) };

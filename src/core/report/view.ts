@@ -63,14 +63,15 @@ export function groupReport(report: AuditReport, t: Translate): ViewGroup[] {
 }
 
 /** What a finding is called: the cookie's name, else the organisation, else the host. */
-export const findingLabel = (f: ReportFinding): string => f.cookie?.name ?? f.organisation ?? f.host;
+export const findingLabel = (f: ReportFinding): string =>
+  f.cookie?.name ?? (f.details?.kind === 'storage' ? f.details.key : undefined) ?? f.organisation ?? f.host;
 
 const key = (prefix: string, value: string): string => `${prefix}_${value.replace(/-/g, '_')}`;
 
 export const verdictLabel = (t: Translate, verdict: Verdict): string => t(key('verdict', verdict));
 
 export const kindLabel = (t: Translate, f: ReportFinding): string =>
-  f.requestKind === null ? t('kind_cookie') : t(key('requestKind', f.requestKind));
+  f.requestKind === null ? t(key('kind', f.kind)) : t(key('requestKind', f.requestKind));
 
 export const personalDataLabel = (t: Translate, f: ReportFinding): string =>
   f.personalData.map((kind) => t(key('personalData', kind))).join(', ');
