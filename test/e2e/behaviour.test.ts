@@ -51,7 +51,7 @@ describe('the sign-up page', () => {
     const loaded = await recordWhen(tabId, (r) => missing(r.findings, demo.expects).length === 0);
 
     expect(byId(loaded.findings, 'storage:local:ajs_anonymous_id')).toMatchObject({
-      organisation: 'Segment',
+      organisation: 'Segment (Twilio)',
       identifier: true,
       match: { verdict: 'disclosed', reason: { code: 'storageIdentifier' } },
     });
@@ -99,6 +99,35 @@ describe('the sign-up page', () => {
     const email = 'jane.doe@example.com';
     for (const secret of [email, encodeURIComponent(email), createHash('sha256').update(email).digest('hex'), '4155550123', 'jane']) {
       expect(stored).not.toContain(secret);
+    }
+    await page.close();
+  });
+});
+
+describe('real analytics SDKs from npm (Amplitude, Mixpanel)', () => {
+  it('finds every cookie, storage key and request they make, each attributed to its company as analytics', async () => {
+    const demo = DEMO_PAGES.find((p) => p.path === '/analytics')!;
+    const page = await browser.context.newPage();
+    await visit(page, demo.url);
+    const tabId = await browser.tabIdOf(page);
+    const record = await recordWhen(tabId, (r) => missing(r.findings, demo.expects).length === 0);
+    expect(unexpected(record.findings, demo.expects)).toEqual([]);
+    // What the server saw from the page: every collector host it reached is a finding.
+    const hosts = new Set(record.findings.flatMap((f) => (f.kind === 'beacon' || f.kind === 'request' ? [f.host] : [])));
+    const reached = site.requestLog.filter((r) => /amplitude|mixpanel|mxpnl/.test(r.host)).map((r) => r.host);
+    for (const host of reached) expect(hosts).toContain(host);
+    for (const finding of record.findings) {
+      const attributed =
+        finding.kind === 'cookie' || finding.kind === 'storage'
+          ? { organisation: finding.organisation, category: finding.purpose }
+          : 'tracker' in finding
+            ? { organisation: finding.tracker?.organisation, category: finding.tracker?.category }
+            : undefined;
+      expect(attributed, finding.id).toEqual({
+        organisation: finding.id.toLowerCase().includes('amp') || finding.id.includes('amplitude') ? 'Amplitude' : 'Mixpanel',
+        category: 'analytics',
+      });
+      expect(finding.match.verdict, finding.id).toBe('disclosed');
     }
     await page.close();
   });

@@ -6,7 +6,7 @@ describe('storage keys', () => {
     ['AMP_a1b2c3d4e5', { purpose: 'analytics', organisation: 'Amplitude' }],
     ['mp_0123abcd_mixpanel', { purpose: 'analytics', organisation: 'Mixpanel' }],
     ['ph_phc_abc_posthog', { purpose: 'analytics', organisation: 'PostHog' }],
-    ['ajs_anonymous_id', { purpose: 'analytics', organisation: 'Segment' }],
+    ['ajs_anonymous_id', { purpose: 'analytics', organisation: 'Segment (Twilio)' }],
     ['_hjSessionUser_123', { purpose: 'session-replay', organisation: 'Hotjar' }],
     ['_gcl_ls', { purpose: 'advertising', organisation: 'Google' }],
     ['OptanonConsent', { purpose: 'consent', organisation: 'OneTrust' }],

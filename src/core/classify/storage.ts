@@ -24,7 +24,7 @@ export const STORAGE_KEY_RULES: readonly StorageKeyRule[] = [
   { test: /^amp_|^amplitude_|^amplitude-/i, purpose: 'analytics', organisation: 'Amplitude' },
   { test: /^mp_.*_mixpanel$|^__mp/i, purpose: 'analytics', organisation: 'Mixpanel' },
   { test: /^ph_.*_posthog$|^ph_|^__ph/i, purpose: 'analytics', organisation: 'PostHog' },
-  { test: /^ajs_/i, purpose: 'analytics', organisation: 'Segment' },
+  { test: /^ajs_/i, purpose: 'analytics', organisation: 'Segment (Twilio)' },
   { test: /^_hp2_/i, purpose: 'analytics', organisation: 'Heap' },
   { test: /^_hj/i, purpose: 'session-replay', organisation: 'Hotjar' },
   { test: /^_clck|^_clsk|^clarity/i, purpose: 'session-replay', organisation: 'Microsoft' },

@@ -194,8 +194,8 @@ const CASES: Record<string, Case> = {
   },
   // Storage
   'email kept in storage by Segment': {
-    finding: storage({ key: 'ajs_user_traits', organisation: 'Segment', purpose: 'analytics', personalData: ['email'] }),
-    verdict: 'contradicts', code: 'storagePersonalDataThirdParty', params: ['Segment'], cites: ['sharing.opt-in-only', 'pii.collection'],
+    finding: storage({ key: 'ajs_user_traits', organisation: 'Segment (Twilio)', purpose: 'analytics', personalData: ['email'] }),
+    verdict: 'contradicts', code: 'storagePersonalDataThirdParty', params: ['Segment (Twilio)'], cites: ['sharing.opt-in-only', 'pii.collection'],
   },
   'email kept in SmartErgo’s own storage': {
     finding: storage({ key: 'checkout', personalData: ['email'] }),
