@@ -50,10 +50,13 @@ export function newPage(tabId: number, url: string, startedAt: number): PageReco
 export class PageFindings {
   readonly record: PageRecord;
   private readonly byId = new Map<string, number>();
+  /** The page's cookie-banner finding, if it has one. */
+  private consentId: string | undefined;
 
   constructor(record: PageRecord) {
     this.record = record;
     record.findings.forEach((finding, index) => this.byId.set(finding.id, index));
+    this.consentId = record.findings.find((f) => f.kind === 'consent')?.id;
   }
 
   get(id: string): Finding | undefined {
@@ -118,7 +121,9 @@ export class PageFindings {
    * answered, and when new tracking appears while it waits for an answer.
    */
   private refreshConsent(context: PipelineContext): Finding | undefined {
-    const index = this.record.findings.findIndex((f) => f.kind === 'consent');
+    // Most pages have no banner: one Map lookup, not a scan, on every new tracker.
+    const index = this.byId.get(this.consentId ?? '');
+    if (index === undefined) return undefined;
     const consent = this.record.findings[index];
     if (!consent || consent.kind !== 'consent') return undefined;
     const until = consent.answeredAt ?? Number.POSITIVE_INFINITY;
@@ -217,6 +222,7 @@ export class PageFindings {
     } as Finding;
     this.byId.set(finding.id, this.record.findings.length);
     this.record.findings.push(finding);
+    if (finding.kind === 'consent') this.consentId ??= finding.id;
     if (finding.kind !== 'consent' && isTracking(finding)) this.refreshConsent(context);
     return finding;
   }
