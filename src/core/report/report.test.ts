@@ -101,6 +101,34 @@ describe('buildReport', () => {
     expect(missingKeys).toEqual(new Set());
   });
 
+  it('describes every kind of finding in the schema, each with its details, and renders them all', () => {
+    const behaviour = pageFrom('https://www.smartergo.com/signup', [
+      { source: 'storage', area: 'local', key: 'ajs_anonymous_id', valueLength: 38, identifier: true, personalData: [] },
+      { source: 'form', action: 'http://pay.ergo-partners.net/charge', method: 'post', fields: ['credit-card', 'national-id'] },
+      { source: 'leak', url: 'https://www.facebook.com/tr', carrier: 'url', items: [{ kind: 'email', encoding: 'sha256' }] },
+      { source: 'fingerprint', techniques: ['canvas', 'webgl'], scriptUrl: 'https://openfpcdn.io/fingerprintjs/v3' },
+      { source: 'recording', signals: ['dom-mutations', 'mouse-movement'] },
+      { source: 'consent', tool: 'OneTrust', answer: 'none' },
+    ]);
+    const full = buildReport(input({ pages: [{ url: 'https://www.smartergo.com/signup', record: behaviour, error: null }] }));
+    expectValid(full);
+    const kinds = full.pages[0]!.findings.map((f) => [f.kind, f.details?.kind ?? null, f.requestKind]);
+    expect(kinds).toEqual(expect.arrayContaining([
+      ['storage', 'storage', null],
+      ['form', 'form', null],
+      ['leak', 'leak', null],
+      ['fingerprint', 'fingerprint', null],
+      ['recording', 'recording', null],
+      ['consent', 'consent', null],
+    ]));
+    for (const format of ['markdown', 'html'] as const) {
+      const text = renderReport(full, format, t);
+      expect(text).toMatch(/ajs\\?_anonymous\\?_id/);
+      expect(text).toContain(t('kind_fingerprint'));
+    }
+    expect(missingKeys).toEqual(new Set());
+  });
+
   it('lists the leak as a contradiction, with the section, the exact quote and the reason in plain English', () => {
     const page = report.pages.find((p) => p.url.includes('/newsletter/thanks'));
     expect(page?.url).toBe('https://www.smartergo.com/newsletter/thanks?email=[email]');
