@@ -6,6 +6,7 @@ import { browser } from '../shared/browser';
 import { BeaconHints } from './collectors/beacon-hints';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
+import { PageBehaviour } from './collectors/page-behaviour';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
 import { observeResources } from './collectors/resource-timing';
 import { Reporter } from './reporter';
@@ -19,6 +20,9 @@ const cookies = new DocumentCookieWatcher(
 // What the page-world script saw sent with sendBeacon or a keepalive fetch (see page-world/beacon-hints.ts).
 const beaconHints = new BeaconHints();
 beaconHints.listen(window);
+
+// Fingerprinting and session recording, counted per script by page-world/behaviour-watch.ts.
+new PageBehaviour((observation) => reporter.report(observation)).listen(window);
 
 observeResources(
   document,
