@@ -225,3 +225,33 @@ describe('the privacy policy page', () => {
     }
   });
 });
+
+describe('fingerprinting and session recording by real libraries', () => {
+  it('names every technique FingerprintJS uses, on its script', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/gift-cards');
+    await page.locator('#device-check', { hasText: 'device' }).waitFor();
+    const tabId = await browser.tabIdOf(page);
+    const all = ['canvas', 'webgl', 'audio', 'fonts', 'navigator'];
+    const record = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'fingerprint' && f.techniques.length === all.length));
+    const finding = record.findings.find((f) => f.kind === 'fingerprint');
+    expect(finding).toMatchObject({ host: 'openfpcdn.io', party: 'third-party', techniques: all });
+    await page.close();
+  });
+
+  it("names rrweb's signals on its script, and adds typed values once the visitor types", async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/configurator');
+    const tabId = await browser.tabIdOf(page);
+    const before = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'recording'));
+    const found = before.findings.find((f) => f.kind === 'recording');
+    expect(found).toMatchObject({ host: 'cdn.replay-insights.io', party: 'third-party' });
+    expect(found?.kind === 'recording' && found.signals).toEqual(expect.arrayContaining(['dom-mutations', 'mouse-movement', 'key-input']));
+    await page.locator('#desk-notes').pressSequentially('standing most of the day');
+    const after = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'recording' && f.signals.includes('input-values')));
+    // Still one finding for the script: its signals grew.
+    expect(after.findings.filter((f) => f.kind === 'recording').map((f) => f.id)).toEqual(['recording:cdn.replay-insights.io']);
+    await page.close();
+  });
+});

@@ -76,6 +76,9 @@ describe('demo site: server shape', () => {
       'widget.intercom.io',
       'api-iam.intercom.io',
       'cdn.ergo-partners.net',
+      'openfpcdn.io',
+      'cdn.replay-insights.io',
+      'collect.replay-insights.io',
     ]);
     expect(site.hosts).toEqual([...DEMO_HOSTS]);
     const rules = site.hostResolverRules();
