@@ -255,3 +255,47 @@ describe('fingerprinting and session recording by real libraries', () => {
     await page.close();
   });
 });
+
+describe("the page-world wrappers, from the page's side", () => {
+  it('look native and behave like the originals', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/faq');
+    const seen = await page.evaluate(() => {
+      const text = (f: unknown) => Function.prototype.toString.call(f);
+      const userAgent = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')?.get;
+      const wrapped = [
+        HTMLCanvasElement.prototype.toDataURL,
+        CanvasRenderingContext2D.prototype.getImageData,
+        WebGLRenderingContext.prototype.getParameter,
+        EventTarget.prototype.addEventListener,
+        MutationObserver.prototype.observe,
+        Function.prototype.toString,
+        userAgent,
+      ];
+      let illegal = '';
+      try {
+        HTMLCanvasElement.prototype.toDataURL.call({});
+      } catch (error) {
+        illegal = (error as Error).constructor.name;
+      }
+      const canvas = document.createElement('canvas');
+      return {
+        native: wrapped.map((f) => /\{\s*\[native code\]\s*\}$/.test(text(f))),
+        names: [HTMLCanvasElement.prototype.toDataURL.name, userAgent?.name, EventTarget.prototype.addEventListener.length],
+        constructible: 'prototype' in HTMLCanvasElement.prototype.toDataURL,
+        userAgent: navigator.userAgent.length > 0,
+        blankCanvas: canvas.toDataURL().startsWith('data:image/png;base64,'),
+        illegal,
+      };
+    });
+    expect(seen).toEqual({
+      native: [true, true, true, true, true, true, true],
+      names: ['toDataURL', 'get userAgent', 2],
+      constructible: false,
+      userAgent: true,
+      blankCanvas: true,
+      illegal: 'TypeError',
+    });
+    await page.close();
+  });
+});
