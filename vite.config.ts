@@ -16,7 +16,11 @@ export default defineConfig(({ mode }) => {
         contentScripts: {
           // A self-contained script runs at document_start itself; through crxjs's
           // async loader it would start after the page's first requests.
-          standaloneFiles: ['src/content/index.ts', 'src/content/page-world/beacon-hints.ts'],
+          standaloneFiles: [
+            'src/content/index.ts',
+            'src/content/page-world/beacon-hints.ts',
+            'src/content/page-world/behaviour-watch.ts',
+          ],
         },
       }),
     ],

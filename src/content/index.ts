@@ -6,6 +6,7 @@ import { browser } from '../shared/browser';
 import { BeaconHints } from './collectors/beacon-hints';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
+import { PageBehaviour } from './collectors/page-behaviour';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
 import { observeResources } from './collectors/resource-timing';
 import { FormWatcher } from './collectors/forms';
@@ -46,6 +47,8 @@ function lookAgain(): void {
     storage.check();
   }, 0);
 }
+// Fingerprinting and session recording, counted per script by page-world/behaviour-watch.ts.
+new PageBehaviour((observation) => reporter.report(observation)).listen(window);
 
 observeResources(
   document,

@@ -225,3 +225,77 @@ describe('the privacy policy page', () => {
     }
   });
 });
+
+describe('fingerprinting and session recording by real libraries', () => {
+  it('names every technique FingerprintJS uses, on its script', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/gift-cards');
+    await page.locator('#device-check', { hasText: 'device' }).waitFor();
+    const tabId = await browser.tabIdOf(page);
+    const all = ['canvas', 'webgl', 'audio', 'fonts', 'navigator'];
+    const record = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'fingerprint' && f.techniques.length === all.length));
+    const finding = record.findings.find((f) => f.kind === 'fingerprint');
+    expect(finding).toMatchObject({ host: 'openfpcdn.io', party: 'third-party', techniques: all });
+    await page.close();
+  });
+
+  it("names rrweb's signals on its script, and adds typed values once the visitor types", async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/configurator');
+    const tabId = await browser.tabIdOf(page);
+    const before = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'recording'));
+    const found = before.findings.find((f) => f.kind === 'recording');
+    expect(found).toMatchObject({ host: 'cdn.replay-insights.io', party: 'third-party' });
+    expect(found?.kind === 'recording' && found.signals).toEqual(expect.arrayContaining(['dom-mutations', 'mouse-movement', 'key-input']));
+    await page.locator('#desk-notes').pressSequentially('standing most of the day');
+    const after = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'recording' && f.signals.includes('input-values')));
+    // Still one finding for the script: its signals grew.
+    expect(after.findings.filter((f) => f.kind === 'recording').map((f) => f.id)).toEqual(['recording:cdn.replay-insights.io']);
+    await page.close();
+  });
+});
+
+describe("the page-world wrappers, from the page's side", () => {
+  it('look native and behave like the originals', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/faq');
+    const seen = await page.evaluate(() => {
+      const text = (f: unknown) => Function.prototype.toString.call(f);
+      const userAgent = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')?.get;
+      const wrapped = [
+        HTMLCanvasElement.prototype.toDataURL,
+        CanvasRenderingContext2D.prototype.getImageData,
+        WebGLRenderingContext.prototype.getParameter,
+        EventTarget.prototype.addEventListener,
+        MutationObserver.prototype.observe,
+        Function.prototype.toString,
+        userAgent,
+      ];
+      let illegal = '';
+      try {
+        HTMLCanvasElement.prototype.toDataURL.call({});
+      } catch (error) {
+        illegal = (error as Error).constructor.name;
+      }
+      const canvas = document.createElement('canvas');
+      return {
+        native: wrapped.map((f) => /\{\s*\[native code\]\s*\}$/.test(text(f))),
+        names: [HTMLCanvasElement.prototype.toDataURL.name, userAgent?.name, EventTarget.prototype.addEventListener.length],
+        constructible: 'prototype' in HTMLCanvasElement.prototype.toDataURL,
+        userAgent: navigator.userAgent.length > 0,
+        blankCanvas: canvas.toDataURL().startsWith('data:image/png;base64,'),
+        illegal,
+      };
+    });
+    expect(seen).toEqual({
+      native: [true, true, true, true, true, true, true],
+      names: ['toDataURL', 'get userAgent', 2],
+      constructible: false,
+      userAgent: true,
+      blankCanvas: true,
+      illegal: 'TypeError',
+    });
+    await page.close();
+  });
+});

@@ -75,7 +75,15 @@ describe('demo site: server shape', () => {
       'connect.facebook.net',
       'widget.intercom.io',
       'api-iam.intercom.io',
+      'cdn.amplitude.com',
+      'api2.amplitude.com',
+      'sr-client-cfg.amplitude.com',
+      'cdn.mxpnl.com',
+      'api-js.mixpanel.com',
       'cdn.ergo-partners.net',
+      'openfpcdn.io',
+      'cdn.replay-insights.io',
+      'collect.replay-insights.io',
     ]);
     expect(site.hosts).toEqual([...DEMO_HOSTS]);
     const rules = site.hostResolverRules();
