@@ -68,6 +68,19 @@ export type PersonalDataKind =
   | 'occupation'
   | 'credit-card';
 
+/** The policy's list, in the policy's order (reports and stored lists keep this order). */
+export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
+  'name',
+  'company',
+  'email',
+  'phone',
+  'postal-address',
+  'birth-date',
+  'gender',
+  'occupation',
+  'credit-card',
+];
+
 export type SameSite = 'strict' | 'lax' | 'none' | 'unspecified';
 
 // ---------------------------------------------------------------------------

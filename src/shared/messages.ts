@@ -6,6 +6,7 @@
 import {
   FINGERPRINT_TECHNIQUES,
   LEAK_ENCODINGS,
+  PERSONAL_DATA_KINDS,
   RECORDING_SIGNALS,
   UNLISTED_FORM_FIELDS,
   type ConsentObservation,
@@ -141,17 +142,6 @@ const documentCookieObservation: Validator<DocumentCookieObservation> = object<D
   value: string(MAX_COOKIE_LENGTH),
 });
 
-const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
-  'name',
-  'company',
-  'email',
-  'phone',
-  'postal-address',
-  'birth-date',
-  'gender',
-  'occupation',
-  'credit-card',
-];
 const personalDataKind: Validator<PersonalDataKind> = literal(...PERSONAL_DATA_KINDS);
 const personalDataKinds = array(personalDataKind, PERSONAL_DATA_KINDS.length);
 /** A storage key or IndexedDB "database/store" name; longer ones are not names anyone reads. */

@@ -5,38 +5,15 @@
  * reader of the policy would give; and nothing typed kept by PolicyLens.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, PageRecord } from '../../src/core/model';
-import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/model';
+import { DEMO_PAGES } from '../fixtures/server';
+import { useDemoBrowser } from './demo-browser';
 import { missing, unexpected } from './expectations';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { visit } from './harness';
 
-let site: DemoSite;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  browser = await launchWithExtension(site);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean): Promise<PageRecord> {
-  let last: PageRecord | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await browser.pageRecord(tabId);
-        return last !== undefined && ready(last);
-      },
-      { timeout: 15_000, interval: 100 },
-    )
-    .toBe(true);
-  return last as PageRecord;
-}
+const demoBrowser = useDemoBrowser();
+const { recordWhen } = demoBrowser;
 
 const byId = (findings: readonly Finding[], id: string): Finding | undefined => findings.find((f) => f.id === id);
 
@@ -45,6 +22,7 @@ describe('the sign-up page', () => {
   const interaction = demo.interactions![0]!;
 
   it('finds the storage and the form on load, and what was typed sent on after submit', async () => {
+    const { browser } = demoBrowser;
     const page = await browser.context.newPage();
     await visit(page, demo.url);
     const tabId = await browser.tabIdOf(page);
@@ -107,6 +85,7 @@ describe('the sign-up page', () => {
 describe('real analytics SDKs from npm (Amplitude, Mixpanel)', () => {
   it('finds every cookie, storage key and request they make, each attributed to its company as analytics', async () => {
     const demo = DEMO_PAGES.find((p) => p.path === '/analytics')!;
+    const { browser } = demoBrowser;
     const page = await browser.context.newPage();
     await visit(page, demo.url);
     const tabId = await browser.tabIdOf(page);
@@ -114,7 +93,7 @@ describe('real analytics SDKs from npm (Amplitude, Mixpanel)', () => {
     expect(unexpected(record.findings, demo.expects)).toEqual([]);
     // What the server saw from the page: every collector host it reached is a finding.
     const hosts = new Set(record.findings.flatMap((f) => (f.kind === 'beacon' || f.kind === 'request' ? [f.host] : [])));
-    const reached = site.requestLog.filter((r) => /amplitude|mixpanel|mxpnl/.test(r.host)).map((r) => r.host);
+    const reached = demoBrowser.site.requestLog.filter((r) => /amplitude|mixpanel|mxpnl/.test(r.host)).map((r) => r.host);
     for (const host of reached) expect(hosts).toContain(host);
     for (const finding of record.findings) {
       const attributed =
@@ -136,6 +115,7 @@ describe('real analytics SDKs from npm (Amplitude, Mixpanel)', () => {
 describe('the partner application page', () => {
   it('flags items the policy does not list, and card details sent over plain HTTP', async () => {
     const demo = DEMO_PAGES.find((p) => p.path === '/partner-application')!;
+    const { browser } = demoBrowser;
     const page = await browser.context.newPage();
     await visit(page, demo.url);
     const tabId = await browser.tabIdOf(page);

@@ -4,41 +4,22 @@
  * the badge and the popup show the same thing, live.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, PageRecord } from '../../src/core/model';
 import { isRequestFinding } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
-import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { DEMO_PAGES, type DemoSite } from '../fixtures/server';
+import { useDemoBrowser } from './demo-browser';
 import { missing, unexpected } from './expectations';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { visit, type ExtensionBrowser } from './harness';
 
-let site: DemoSite;
+const demoBrowser = useDemoBrowser();
+const { recordWhen } = demoBrowser;
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  browser = await launchWithExtension(site);
+let site: DemoSite;
+beforeAll(() => {
+  ({ browser, site } = demoBrowser);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** Waits until the worker's record for the tab satisfies `ready`, and returns it. */
-async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean): Promise<PageRecord> {
-  let last: PageRecord | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await browser.pageRecord(tabId);
-        return last !== undefined && ready(last);
-      },
-      { timeout: 15_000, interval: 100 },
-    )
-    .toBe(true);
-  return last as PageRecord;
-}
 
 const byName = (findings: readonly Finding[]) =>
   Object.fromEntries(findings.map((f) => [f.kind === 'cookie' ? `cookie:${f.name}` : isRequestFinding(f) ? `${f.kind}:${f.requestKind}:${f.host}` : f.id, f]));

@@ -16,7 +16,7 @@ import type {
   StorageFinding,
   TrackerInfo,
 } from '../model';
-import { FINGERPRINT_TECHNIQUES, LEAK_ENCODINGS, RECORDING_SIGNALS, UNLISTED_FORM_FIELDS } from '../model';
+import { FINGERPRINT_TECHNIQUES, LEAK_ENCODINGS, PERSONAL_DATA_KINDS, RECORDING_SIGNALS, UNLISTED_FORM_FIELDS } from '../model';
 import type { TrackerIndex } from './trackers';
 import { partyOf } from './party';
 import { classifyStorageKey } from './storage';
@@ -29,18 +29,7 @@ export interface BehaviourClassification {
   finding: UnmatchedBehaviour;
 }
 
-/** The order personal data kinds are listed in (the policy's order). */
-const PERSONAL_DATA_ORDER: readonly PersonalDataKind[] = [
-  'name',
-  'company',
-  'email',
-  'phone',
-  'postal-address',
-  'birth-date',
-  'gender',
-  'occupation',
-  'credit-card',
-];
+const PERSONAL_DATA_ORDER = PERSONAL_DATA_KINDS;
 const FORM_FIELD_ORDER: readonly FormFieldKind[] = [...PERSONAL_DATA_ORDER, ...UNLISTED_FORM_FIELDS];
 
 /** Distinct members of `values` that `order` knows, in `order`'s order (so stored lists compare and diff cleanly). */
