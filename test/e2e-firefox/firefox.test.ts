@@ -65,6 +65,27 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId: await firefox.tabIdOf(url) };
 }
 
+describe('Firefox: the sign-up page', () => {
+  it('finds the storage, the form, and what was typed sent on (hashed, Base64-encoded)', async () => {
+    const signup = DEMO_PAGES.find((p) => p.path === '/signup')!;
+    const interaction = signup.interactions![0]!;
+    const { page, tabId } = await openTab(signup.url);
+    const loaded = await recordWhen(tabId, (r) => missing(r.findings, signup.expects).length === 0);
+    expect(missing(loaded?.findings ?? [], signup.expects)).toEqual([]);
+    for (const [selector, text] of interaction.fill ?? []) await page.type(selector, text);
+    await page.click(interaction.selector);
+    const all = [...signup.expects, ...interaction.expects];
+    const sent = await recordWhen(tabId, (r) => missing(r.findings, all).length === 0);
+    expect(missing(sent?.findings ?? [], all)).toEqual([]);
+    expect(unexpected(sent?.findings ?? [], all)).toEqual([]);
+    expect(sent?.findings.find((f) => f.id === 'leak:www.facebook.com/tr')).toMatchObject({
+      encodings: ['sha256'],
+      match: { verdict: 'contradicts' },
+    });
+    await page.close();
+  });
+});
+
 describe('Firefox: the demo home page', () => {
   it('gives the findings it should, with the verdicts a reader would give', async () => {
     const { page, tabId } = await openTab(HOME);
