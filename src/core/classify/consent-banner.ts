@@ -255,8 +255,8 @@ const ACCEPT_WORDS: readonly RegExp[] = [
 ];
 const CLOSE_WORDS: readonly RegExp[] = [/^(close|x|×|✕|schließen|schliessen)$/, /^(close|schließen) (banner|dialog|hinweis|notice)$/];
 
-/** What clicking this button means, for the known tool it belongs to (if any), or from its words. */
-export function classifyButton(button: BannerButton, tool?: string | null): ButtonMeaning | null {
+/** What a known tool's button means by its id or class alone (its words not read); null when it is not one of the tool's. */
+export function knownButtonMeaning(button: Pick<BannerButton, 'id' | 'classes'>, tool?: string | null): ButtonMeaning | null {
   const tools = tool ? KNOWN_CONSENT_TOOLS.filter((t) => t.tool === tool) : KNOWN_CONSENT_TOOLS;
   for (const t of tools) {
     if (matchesAny(t.accept, button.id, button.classes)) return 'accept';
@@ -264,6 +264,13 @@ export function classifyButton(button: BannerButton, tool?: string | null): Butt
     if (matchesAny(t.save, button.id, button.classes)) return 'save';
     if (matchesAny(t.settings, button.id, button.classes)) return 'settings';
   }
+  return null;
+}
+
+/** What clicking this button means, for the known tool it belongs to (if any), or from its words. */
+export function classifyButton(button: BannerButton, tool?: string | null): ButtonMeaning | null {
+  const known = knownButtonMeaning(button, tool);
+  if (known) return known;
   const raw = button.text.trim();
   if (/^[×✕✖]$/.test(raw)) return 'close';
   const text = normalise(raw);
