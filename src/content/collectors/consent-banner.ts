@@ -160,7 +160,7 @@ export class ConsentBannerWatcher {
     };
     const collect = (root: Document | Element): void => {
       for (const selector of [KNOWN_BANNER_SELECTOR, GENERIC_BANNER_SELECTOR]) {
-        if (root instanceof view.Element && root.matches(selector)) add(root);
+        if (isElement(root) && root.matches(selector)) add(root);
         for (const element of root.querySelectorAll(selector)) {
           if (elements.size >= MAX_CANDIDATES) return;
           add(element);
@@ -197,9 +197,7 @@ export class ConsentBannerWatcher {
 
   private clicked(event: Event): void {
     if (this.state !== 'shown' || !this.banner) return;
-    const view = this.doc.defaultView;
-    if (!view) return;
-    const path = event.composedPath().filter((node): node is Element => node instanceof view.Element);
+    const path = event.composedPath().filter(isElement);
     const control = path.find((element) => element.matches(BUTTON_SELECTOR));
     if (!control) return;
     const button = describeButton(control);
@@ -233,6 +231,9 @@ export class ConsentBannerWatcher {
     this.stop();
   }
 }
+
+// nodeType, not instanceof: in Firefox the content script sees the page's nodes through Xray wrappers.
+const isElement = (node: unknown): node is Element => (node as Node | null)?.nodeType === 1;
 
 const idAndClasses = (element: Element): { id: string; classes: string[] } => ({
   id: element.id || '',
