@@ -118,6 +118,9 @@ export class ConsentBannerWatcher {
     this.tool = found.tool;
     this.state = 'shown';
     this.waiting.clear();
+    this.pending.clear();
+    // From here only clicks matter (and, after one, whether the banner went away): no more watching.
+    this.observer?.disconnect();
     this.attributeObserver?.disconnect();
     this.report({ source: 'consent', tool: this.tool, answer: 'none' });
   }
