@@ -4,6 +4,7 @@
  */
 import { browser } from '../shared/browser';
 import { BeaconHints } from './collectors/beacon-hints';
+import { ConsentBannerWatcher } from './collectors/consent-banner';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
 import { PageBehaviour } from './collectors/page-behaviour';
@@ -61,10 +62,23 @@ observeResources(
   (url) => beaconHints.kindOf(url),
 );
 cookies.check();
+
+// The cookie banner (the page itself only, not its frames). Its answer goes out at once, with
+// what was seen before it, so tracking the answer starts arrives later and is not counted before it.
+const consent =
+  window === window.top
+    ? new ConsentBannerWatcher(document, (observation) => {
+        reporter.report(observation);
+        reporter.flush();
+      })
+    : undefined;
+consent?.start();
+
 document.addEventListener('DOMContentLoaded', () => {
   cookies.check();
   storage.check();
   forms.check();
+  consent?.look(true);
   // Forms added later (a checkout step, a modal): look again when the page changes, at most every half second.
   watchForNewForms();
   // On SmartErgo's policy page, the worker compares the published text with the one it was built with.
@@ -76,6 +90,9 @@ document.addEventListener('DOMContentLoaded', () => {
 addEventListener('load', () => {
   lookAgain();
   forms.check();
+  consent?.look(true);
+  // Banners often fade in a moment after load (a transition changes no attribute watched).
+  setTimeout(() => consent?.look(true), 1_500);
 });
 // Scripts write cookies and storage on clicks too (a cart, a consent answer).
 addEventListener('click', lookAgain, { capture: true, passive: true });

@@ -117,6 +117,35 @@ describe('Firefox: the demo home page', () => {
   });
 });
 
+describe('Firefox: cookie banners', () => {
+  const consentOf = (record: PageRecord | undefined) => record?.findings.find((f) => f.kind === 'consent');
+
+  it('a banner while tracking runs contradicts the policy (/offers); one that tracking waits for does not (/workshops)', async () => {
+    const offers = await openTab('https://www.smartergo.com/offers');
+    const before = await recordWhen(offers.tabId, (r) => {
+      const consent = consentOf(r);
+      return consent?.kind === 'consent' && consent.trackingBeforeAnswer.length >= 2;
+    });
+    expect(consentOf(before)).toMatchObject({ tool: 'OneTrust', answer: 'none', trackingBeforeAnswer: ['Google', 'Meta'] });
+    expect(consentOf(before)?.match.verdict).toBe('contradicts');
+    await offers.page.close();
+
+    // /offers set _ga without asking: sent with the next page, it would rightly count as tracking before that answer.
+    const context = firefox.browser.defaultBrowserContext();
+    await context.deleteCookie(...(await context.cookies()));
+    const showroom = await openTab('https://www.smartergo.com/workshops');
+    await recordWhen(showroom.tabId, (r) => consentOf(r) !== undefined);
+    await showroom.page.click('#se-cookie-accept');
+    const after = await recordWhen(showroom.tabId, (r) => {
+      const consent = consentOf(r);
+      return consent?.kind === 'consent' && consent.answer === 'accepted' && r.findings.some((f) => f.kind === 'cookie' && f.name === '_ga');
+    });
+    expect(consentOf(after)).toMatchObject({ tool: '', answer: 'accepted', trackingBeforeAnswer: [] });
+    expect(consentOf(after)?.match.verdict).toBe('disclosed');
+    await showroom.page.close();
+  });
+});
+
 describe('Firefox: control pages', () => {
   for (const demo of DEMO_PAGES.filter((p) => p.control)) {
     it(`${demo.url} gives zero findings`, async () => {

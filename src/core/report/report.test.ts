@@ -129,6 +129,17 @@ describe('buildReport', () => {
     expect(missingKeys).toEqual(new Set());
   });
 
+  it('validates with a cookie banner on a page (a finding that is neither a cookie nor a request)', () => {
+    const offers = pageFrom('https://www.smartergo.com/offers', [
+      { source: 'consent', tool: 'OneTrust', answer: 'none' },
+      { source: 'resource-timing', url: 'https://www.google-analytics.com/g/collect?v=2&cid=1', initiatorType: 'beacon' },
+    ]);
+    const withBanner = buildReport(input({ pages: [{ url: 'https://www.smartergo.com/offers', record: offers }] }));
+    const banner = withBanner.pages[0]?.findings.find((f) => f.kind === 'consent');
+    expect(banner).toMatchObject({ requestKind: null, cookie: null, verdict: 'contradicts' });
+    expectValid(withBanner);
+  });
+
   it('lists the leak as a contradiction, with the section, the exact quote and the reason in plain English', () => {
     const page = report.pages.find((p) => p.url.includes('/newsletter/thanks'));
     expect(page?.url).toBe('https://www.smartergo.com/newsletter/thanks?email=[email]');
