@@ -50,8 +50,9 @@ describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghos
       thirdParty++;
       if (c.tracker) named++;
     }
-    // A worldwide crawl; our list is the common Western trackers (301 of 1,551 when written).
+    // A worldwide crawl. The hand list alone named 301 of 1,551; with the generated
+    // third-party-web data (0.30.0) 736 are named, the rest stay unknown third parties.
     expect(thirdParty).toBeGreaterThan(1400);
-    expect(named).toBeGreaterThanOrEqual(280);
+    expect(named).toBeGreaterThanOrEqual(700);
   });
 });
