@@ -206,11 +206,14 @@ function encodeRedacted(text: string): string {
 
 interface Redacted {
   text: string;
-  kinds: PersonalDataKind[];
+  kinds: readonly PersonalDataKind[];
 }
 
+/** Shared by every "nothing found" answer (mergeKinds copies it into the finding). */
+const NO_KINDS: readonly PersonalDataKind[] = Object.freeze([]);
+
 function redactPath(path: string): Redacted {
-  if (!mightHoldPersonalData(path)) return { text: path, kinds: [] };
+  if (!mightHoldPersonalData(path)) return { text: path, kinds: NO_KINDS };
   let kinds: PersonalDataKind[] = [];
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) {
@@ -227,7 +230,7 @@ function redactPath(path: string): Redacted {
 
 /** Query pairs are scanned as decoded "key=value" text, so `phone=4155550123` is read as a phone number. */
 function redactQuery(query: string): Redacted {
-  if (!mightHoldPersonalData(query)) return { text: query, kinds: [] };
+  if (!mightHoldPersonalData(query)) return { text: query, kinds: NO_KINDS };
   let kinds: PersonalDataKind[] = [];
   const pairs = query.split('&');
   for (let i = 0; i < pairs.length; i++) {
@@ -329,15 +332,9 @@ export function classifyRequest(input: RequestInput, trackers: TrackerIndex = TR
   if (party === 'first-party' && !beacon) return null;
 
   const { sampleUrl, path, personalData } = sanitiseParts(parts, 512);
-  const result: RequestClassification = {
-    kind: beacon ? 'beacon' : 'request',
-    requestKind,
-    host: parts.host,
-    path,
-    sampleUrl,
-    party,
-    personalData,
-  };
-  if (tracker) result.tracker = tracker;
-  return result;
+  const kind = beacon ? 'beacon' : 'request';
+  // Two literals rather than adding `tracker` afterwards: each keeps one fixed shape.
+  return tracker === undefined
+    ? { kind, requestKind, host: parts.host, path, sampleUrl, party, personalData }
+    : { kind, requestKind, host: parts.host, path, sampleUrl, party, personalData, tracker };
 }

@@ -9,9 +9,11 @@
  * and the hand-compiled list (trackers.ts), which wins where both name a host.
  *
  * The walk starts from the host's last two labels ("example.com", or "co.uk" for
- * "www.bbc.co.uk"): every rule is filed under its own last two labels, so a host whose
- * last two labels no rule has (most third parties that are not trackers) costs one
- * Map lookup, with no per-host cache to fill or to thrash.
+ * "www.bbc.co.uk"): every rule is filed under its own last two labels. Before any
+ * Map lookup, a hash of the last two labels, read in place from the end of the host,
+ * is tested against a 64-kbit filter of the rules' last two labels: a host no rule
+ * ends in (most third parties that are not trackers) is answered there, without
+ * slicing a string. There is no per-host cache to fill or to thrash.
  *
  * Entries with a path ("google.com/pagead") hang off their host and are tried
  * before that host's own entry, only when the caller passes the request's path.
@@ -46,6 +48,25 @@ interface Tail {
 }
 
 const VALID_RULE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s?#]*[^\s?#/])?$/;
+
+/** Bits of the last-two-labels filter: 2^16 (8 KB); ~1,700 keys set about 2.6% of them. */
+const FILTER_BITS = 16;
+
+/**
+ * FNV-1a over the last two labels of `host`, read backwards from `end` (exclusive),
+ * lower-casing A-Z; -1 for a single label (never a rule). Upper case is folded here so
+ * that "WWW.Example.COM" needs no normalising to be rejected.
+ */
+function tailHash(host: string, end: number): number {
+  let x = 0x811c9dc5;
+  let dots = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = host.charCodeAt(i);
+    if (c === 46 && ++dots === 2) break;
+    x = Math.imul(x ^ (c >= 65 && c <= 90 ? c | 32 : c), 0x01000193);
+  }
+  return dots === 0 ? -1 : x >>> (32 - FILTER_BITS);
+}
 
 /** Where the last two labels of `host` start (0 when it has fewer than three). */
 function tailStart(host: string): number {
@@ -99,6 +120,11 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
     if (start === 0) tail.entry = entry;
     else tail.deeper = true;
   }
+  const filter = new Uint32Array((1 << FILTER_BITS) >>> 5);
+  for (const key of tails.keys()) {
+    const bit = tailHash(key, key.length);
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+  }
 
   function match(entry: HostEntry, path: string | undefined): TrackerInfo | undefined {
     if (entry.paths !== undefined && path !== undefined) {
@@ -114,6 +140,11 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
   return {
     size,
     lookup(host: string, path?: string): TrackerInfo | undefined {
+      // A trailing dot or IPv6 brackets: normalise first, then read the labels.
+      const last = host.charCodeAt(host.length - 1);
+      const read = last === 46 || last === 93 ? normaliseHost(host) : host;
+      const bit = tailHash(read, read.length);
+      if (bit < 0 || (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return undefined;
       const h = normaliseHost(host);
       const start = tailStart(h);
       if (start === 0 && h.indexOf('.') < 0) return undefined; // a bare label: never a rule
