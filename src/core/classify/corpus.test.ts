@@ -23,7 +23,8 @@ async function loadCorpus(): Promise<CorpusRequest[]> {
   return list as CorpusRequest[];
 }
 
-describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghostery request corpus', () => {
+// Importing the 8,296-request module takes a few seconds, more on a busy machine.
+describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghostery request corpus', { timeout: 30_000 }, () => {
   it('never throws, and stores only bounded URLs without fragments or credentials', async () => {
     const corpus = await loadCorpus();
     expect(corpus.length).toBeGreaterThan(8000);

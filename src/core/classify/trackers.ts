@@ -8,12 +8,11 @@
  * Two sources: the generated table (trackers.generated.ts, from a public data set)
  * and the hand-compiled list (trackers.ts), which wins where both name a host.
  *
- * The walk starts from the host's last two labels ("example.com", or "co.uk" for
- * "www.bbc.co.uk"): every rule is filed under its own last two labels. Before any
- * Map lookup, a hash of the last two labels, read in place from the end of the host,
- * is tested against a 64-kbit filter of the rules' last two labels: a host no rule
- * ends in (most third parties that are not trackers) is answered there, without
- * slicing a string. There is no per-host cache to fill or to thrash.
+ * Before any Map lookup, a hash of the host's last two labels ("example.com", or
+ * "co.uk" for "www.bbc.co.uk"), read in place from the end of the host, is tested
+ * against a 64-kbit filter of the rules' last two labels: a host no rule ends in
+ * (most third parties that are not trackers) is answered there, without slicing a
+ * string. There is no per-host cache to fill or to thrash.
  *
  * Entries with a path ("google.com/pagead") hang off their host and are tried
  * before that host's own entry, only when the caller passes the request's path.
@@ -33,19 +32,16 @@ export interface TrackerIndex {
   readonly size: number;
 }
 
-interface HostEntry {
-  info?: TrackerInfo;
-  /** [path prefix without trailing slash, info], longest prefix first. */
-  paths?: Array<[string, TrackerInfo]>;
-  /** The entry came from the generated table: a hand entry for the same host replaces it. */
-  generated?: boolean;
+/** A host with path rules ("google.com/pagead"): its paths, longest first, and its own entry if any. */
+interface PathHost {
+  paths: Array<[prefix: string, info: TrackerInfo]>;
+  info: TrackerInfo | undefined;
 }
 
-/** Under each last-two-labels key: that host's own entry (if any), and whether longer rules end in it. */
-interface Tail {
-  entry: HostEntry | undefined;
-  deeper: boolean;
-}
+/** What the index holds per host: most hosts hold their TrackerInfo itself (no wrapper object). */
+type Entry = TrackerInfo | PathHost;
+
+const isPathHost = (entry: Entry): entry is PathHost => (entry as Partial<PathHost>).paths !== undefined;
 
 const VALID_RULE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s?#]*[^\s?#/])?$/;
 
@@ -79,29 +75,37 @@ function tailStart(host: string): number {
  * tests, never at run time). `generated` rows lose to `data` on the same host.
  */
 export function createTrackerIndex(data: readonly TrackerOrganisation[], generated: readonly GeneratedTrackerRow[] = []): TrackerIndex {
-  const hosts = new Map<string, HostEntry>();
+  const hosts = new Map<string, Entry>();
+  /** Hosts whose entry came from the generated rows (build time only): a hand entry may replace it. */
+  const fromGenerated = new Set<string>();
   let size = 0;
 
-  function add(organisation: string, category: TrackerCategory, rule: string, fromGenerated: boolean): void {
+  function add(organisation: string, category: TrackerCategory, rule: string, isGenerated: boolean): void {
     if (!VALID_RULE.test(rule)) throw new Error(`tracker data: malformed domain "${rule}" (${organisation})`);
     const info: TrackerInfo = Object.freeze({ organisation, category, domain: rule });
     const slash = rule.indexOf('/');
     const host = slash < 0 ? rule : rule.slice(0, slash);
-    let entry = hosts.get(host);
-    if (!entry) hosts.set(host, (entry = {}));
+    const entry = hosts.get(host);
     if (slash < 0) {
-      if (entry.info && !(entry.generated && !fromGenerated)) {
-        throw new Error(`tracker data: "${rule}" is listed twice (${entry.info.organisation}, ${organisation})`);
+      const existing = entry === undefined ? undefined : isPathHost(entry) ? entry.info : entry;
+      if (existing !== undefined) {
+        if (isGenerated || !fromGenerated.has(host)) {
+          throw new Error(`tracker data: "${rule}" is listed twice (${existing.organisation}, ${organisation})`);
+        }
+        fromGenerated.delete(host); // a hand entry replaces a generated one
+        size--;
       }
-      if (entry.info) size--; // a hand entry replaces a generated one
-      entry.info = info;
-      entry.generated = fromGenerated;
+      if (isGenerated) fromGenerated.add(host);
+      if (entry !== undefined && isPathHost(entry)) entry.info = info;
+      else hosts.set(host, info);
     } else {
       const prefix = rule.slice(slash);
-      entry.paths ??= [];
-      if (entry.paths.some(([p]) => p === prefix)) throw new Error(`tracker data: "${rule}" is listed twice`);
-      entry.paths.push([prefix, info]);
-      entry.paths.sort((a, b) => b[0].length - a[0].length);
+      let pathHost: PathHost;
+      if (entry === undefined || !isPathHost(entry)) hosts.set(host, (pathHost = { paths: [], info: entry }));
+      else pathHost = entry;
+      if (pathHost.paths.some(([p]) => p === prefix)) throw new Error(`tracker data: "${rule}" is listed twice`);
+      pathHost.paths.push([prefix, info]);
+      pathHost.paths.sort((x, y) => y[0].length - x[0].length);
     }
     size++;
   }
@@ -111,23 +115,16 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
   }
   for (const org of data) for (const rule of org.domains) add(org.organisation, org.category, rule, false);
 
-  const tails = new Map<string, Tail>();
-  for (const [host, entry] of hosts) {
-    const start = tailStart(host);
-    const key = host.slice(start);
-    let tail = tails.get(key);
-    if (!tail) tails.set(key, (tail = { entry: undefined, deeper: false }));
-    if (start === 0) tail.entry = entry;
-    else tail.deeper = true;
-  }
+  // The filter of every rule's last two labels.
   const filter = new Uint32Array((1 << FILTER_BITS) >>> 5);
-  for (const key of tails.keys()) {
-    const bit = tailHash(key, key.length);
+  for (const host of hosts.keys()) {
+    const bit = tailHash(host, host.length);
     filter[bit >>> 5]! |= 1 << (bit & 31);
   }
 
-  function match(entry: HostEntry, path: string | undefined): TrackerInfo | undefined {
-    if (entry.paths !== undefined && path !== undefined) {
+  function match(entry: Entry, path: string | undefined): TrackerInfo | undefined {
+    if (!isPathHost(entry)) return entry;
+    if (path !== undefined) {
       for (const [prefix, info] of entry.paths) {
         if (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47 /* / */)) {
           return info;
@@ -145,22 +142,17 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
       const read = last === 46 || last === 93 ? normaliseHost(host) : host;
       const bit = tailHash(read, read.length);
       if (bit < 0 || (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return undefined;
+      // Walk the suffixes, most specific first: "a.b.example.com", "b.example.com", "example.com".
       const h = normaliseHost(host);
       const start = tailStart(h);
-      if (start === 0 && h.indexOf('.') < 0) return undefined; // a bare label: never a rule
-      const tail = tails.get(start === 0 ? h : h.slice(start));
-      if (tail === undefined) return undefined;
-      if (tail.deeper) {
-        // Longer suffixes first: "a.b.example.com", then "b.example.com".
-        for (let i = 0; i < start; i = h.indexOf('.', i) + 1) {
-          const entry = hosts.get(i === 0 ? h : h.slice(i));
-          if (entry !== undefined) {
-            const info = match(entry, path);
-            if (info !== undefined) return info;
-          }
+      for (let i = 0; ; i = h.indexOf('.', i) + 1) {
+        const entry = hosts.get(i === 0 ? h : h.slice(i));
+        if (entry !== undefined) {
+          const info = match(entry, path);
+          if (info !== undefined) return info;
         }
+        if (i >= start) return undefined;
       }
-      return tail.entry === undefined ? undefined : match(tail.entry, path);
     },
   };
 }
