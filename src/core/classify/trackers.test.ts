@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerCategory } from '../model';
-import { TRACKERS, createTrackerIndex } from './trackers';
+import { TRACKERS, createTrackerIndex, lazyTrackerIndex } from './trackers';
 
 describe('createTrackerIndex', () => {
   const index = createTrackerIndex([
@@ -82,6 +82,21 @@ describe('createTrackerIndex', () => {
     for (const bad of ['.a.example', 'A.example', 'https://a.example', 'a.example/', 'example', 'a.example/x?y']) {
       expect(() => createTrackerIndex([{ ...one, domains: [bad] }]), bad).toThrow(/malformed/);
     }
+  });
+});
+
+describe('lazyTrackerIndex', () => {
+  it('compiles once, on first use', () => {
+    let compiled = 0;
+    const lazy = lazyTrackerIndex(() => {
+      compiled++;
+      return createTrackerIndex([{ organisation: 'A', category: 'analytics', domains: ['a.example'] }]);
+    });
+    expect(compiled).toBe(0);
+    expect(lazy.lookup('x.a.example')?.organisation).toBe('A');
+    expect(lazy.size).toBe(1);
+    expect(lazy.lookup('b.example')).toBeUndefined();
+    expect(compiled).toBe(1);
   });
 });
 

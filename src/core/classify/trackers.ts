@@ -1,5 +1,5 @@
 /**
- * The tracker index: tracker data compiled, once at module load, into Maps from host
+ * The tracker index: tracker data compiled, once on first use, into a Map from host
  * to what it is. A lookup walks the host's suffixes from the most specific
  * ("a.b.example.com", "b.example.com", "example.com"; never the bare TLD) and
  * returns the first hit, so a subdomain entry overrides its parent's. No regex, no
@@ -157,5 +157,21 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
   };
 }
 
-/** PolicyLens's tracker data (src/data/trackers.generated.ts overridden by src/data/trackers.ts), compiled. */
-export const TRACKERS: TrackerIndex = createTrackerIndex(TRACKER_ORGANISATIONS, GENERATED_TRACKERS);
+/**
+ * An index compiled on first use, not when the module loads: the service worker
+ * imports this before it registers its listeners, and compiling ~2,200 rules takes a
+ * few milliseconds (more on a cold, busy worker) that a wake-up for a message from
+ * the popup does not need.
+ */
+export function lazyTrackerIndex(compile: () => TrackerIndex): TrackerIndex {
+  let index: TrackerIndex | undefined;
+  return {
+    lookup: (host, path) => (index ??= compile()).lookup(host, path),
+    get size() {
+      return (index ??= compile()).size;
+    },
+  };
+}
+
+/** PolicyLens's tracker data (src/data/trackers.generated.ts overridden by src/data/trackers.ts), compiled on first use. */
+export const TRACKERS: TrackerIndex = lazyTrackerIndex(() => createTrackerIndex(TRACKER_ORGANISATIONS, GENERATED_TRACKERS));
