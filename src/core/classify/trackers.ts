@@ -165,12 +165,18 @@ export function createTrackerIndex(data: readonly TrackerOrganisation[], generat
  */
 export function lazyTrackerIndex(compile: () => TrackerIndex): TrackerIndex {
   let index: TrackerIndex | undefined;
-  return {
-    lookup: (host, path) => (index ??= compile()).lookup(host, path),
-    get size() {
-      return (index ??= compile()).size;
+  const compiled = (): TrackerIndex => {
+    index ??= compile();
+    lazy.lookup = index.lookup; // from now on, calls go straight to the compiled lookup
+    return index;
+  };
+  const lazy = {
+    lookup: (host: string, path?: string): TrackerInfo | undefined => compiled().lookup(host, path),
+    get size(): number {
+      return compiled().size;
     },
   };
+  return lazy;
 }
 
 /** PolicyLens's tracker data (src/data/trackers.generated.ts overridden by src/data/trackers.ts), compiled on first use. */
