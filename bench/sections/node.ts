@@ -74,7 +74,7 @@ export async function benchClassify(options: NodeBenchOptions): Promise<{ result
     formatTable(['engine', 'median/req', 'p99/req', 'mean/req', 'ours/peer median', 'ours/peer p99', 'matched'], rows) +
     `\n  target: median < 1 µs and below both peers → ${verdict(met)}` +
     ` (below both peers: ${belowPeers ? 'yes' : 'no'}; absolute µs depend on this machine's load, the ratios much less)` +
-    `\n  "matched": PolicyLens names an organisation from its own ~165-organisation list; the peers hit an EasyPrivacy filter.`;
+    `\n  "matched": PolicyLens names an organisation from its tracker data (hand list + third-party-web, ~1,370 organisations); the peers hit an EasyPrivacy filter.`;
   return { result, table, met };
 }
 

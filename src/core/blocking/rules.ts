@@ -13,6 +13,7 @@
  * (a cookie purpose or a single name: removed as soon as it is set).
  */
 import { TRACKER_ORGANISATIONS, type TrackerOrganisation } from '../../data/trackers';
+import { GENERATED_TRACKERS } from '../../data/trackers.generated';
 import { SMARTERGO_DOMAIN } from '../site';
 import { orgTarget, type BlockingSettings, type TrackerChoice, type TrackerTarget } from './settings';
 
@@ -132,7 +133,14 @@ export function organisationsOf(data: readonly TrackerOrganisation[]): Organisat
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-export const ORGANISATIONS: readonly Organisation[] = organisationsOf(TRACKER_ORGANISATIONS);
+/**
+ * Every organisation the classifier can name (the hand list and the generated data), so
+ * what the popup shows as blocked is what the rules block.
+ */
+export const ORGANISATIONS: readonly Organisation[] = organisationsOf([
+  ...TRACKER_ORGANISATIONS,
+  ...GENERATED_TRACKERS.map(([organisation, category, domains]) => ({ organisation, category, domains: domains.split(' ') })),
+]);
 
 const fromSmartErgo = (): { initiatorDomains: string[] } => ({ initiatorDomains: [SMARTERGO_DOMAIN] });
 

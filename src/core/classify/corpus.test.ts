@@ -23,7 +23,8 @@ async function loadCorpus(): Promise<CorpusRequest[]> {
   return list as CorpusRequest[];
 }
 
-describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghostery request corpus', () => {
+// Importing the 8,296-request module takes a few seconds, more on a busy machine.
+describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghostery request corpus', { timeout: 30_000 }, () => {
   it('never throws, and stores only bounded URLs without fragments or credentials', async () => {
     const corpus = await loadCorpus();
     expect(corpus.length).toBeGreaterThan(8000);
@@ -50,8 +51,9 @@ describe.skipIf(!existsSync(fileURLToPath(CORPUS)))('classifyRequest on the Ghos
       thirdParty++;
       if (c.tracker) named++;
     }
-    // A worldwide crawl; our list is the common Western trackers (301 of 1,551 when written).
+    // A worldwide crawl. The hand list alone named 301 of 1,551; with the generated
+    // third-party-web data (0.30.0) 736 are named, the rest stay unknown third parties.
     expect(thirdParty).toBeGreaterThan(1400);
-    expect(named).toBeGreaterThanOrEqual(280);
+    expect(named).toBeGreaterThanOrEqual(700);
   });
 });

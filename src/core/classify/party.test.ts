@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseHost, partyOf, registrableDomain, siteName } from './party';
 
@@ -65,4 +66,21 @@ describe('partyOf', () => {
     for (let i = 0; i < 5000; i++) expect(partyOf(`h${i}.example${i % 7}.com`, `www.example${i % 7}.com`)).toBe('first-party');
     expect(partyOf('www.example0.com', 'www.example1.com')).toBe('third-party');
   });
+
+  it('answers as comparing registrable domains would, for any pair of hosts (the last-two-labels shortcut)', () => {
+    // The reference: the site key partyOf documents, computed the long way.
+    const site = (h: string): string => registrableDomain(h) ?? `\u0000${normaliseHost(h)}`;
+    const reference = (a: string, b: string) => (a === b || site(a) === site(b) ? 'first-party' : 'third-party');
+    const label = fc.constantFrom('a', 'b', 'www', 'co', 'uk', 'com', 'COM', 'github', 'io', 'localhost', '1', '127', 'x-y', 'xn--bcher-kva', '');
+    const host = fc
+      .tuple(fc.array(label, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '.'), fc.boolean())
+      .map(([labels, dot, bracket]) => (bracket ? `[${labels.join(':')}]` : labels.join('.') + dot));
+    fc.assert(
+      fc.property(host, host, (a, b) => {
+        expect(partyOf(a, b)).toBe(reference(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
+

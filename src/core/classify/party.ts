@@ -5,8 +5,12 @@
  * different sites). IP addresses and hosts without a registrable domain
  * (localhost, a bare public suffix) compare by exact host.
  *
- * This runs for every request, so each host is parsed once: the site of a host is
- * memoised in a bounded map (a Map hit costs tens of nanoseconds, tldts a few hundred).
+ * This runs for every request. Most third-party requests end in other labels than
+ * the page ("googletagmanager.com" on "smartergo.com"): those are told apart by
+ * comparing the hosts' last two labels in place, without the Public Suffix List. The
+ * rest (subdomains of the page, "co.uk"-style suffixes) go to tldts once per host:
+ * the site of a host is memoised in a bounded map (a Map hit costs tens of
+ * nanoseconds, tldts a few hundred).
  */
 import { getDomain } from 'tldts';
 import type { Party } from '../model';
@@ -51,7 +55,38 @@ export function siteName(host: string): string {
   return site.startsWith(EXACT) ? site.slice(1) : site;
 }
 
+/**
+ * False when `a` and `b` certainly have different sites: their last two labels differ.
+ * A registrable domain is a whole-label suffix of its host with at least two labels,
+ * so hosts whose last two labels differ have different registrable domains; and a
+ * host without one compares by its exact host, which differs too. Reads only the
+ * ends of the strings, without allocating; hosts that normalising could change
+ * (upper case or brackets in what is read, a trailing dot) answer true, so that the
+ * full comparison decides.
+ */
+function mayShareSite(a: string, b: string): boolean {
+  let i = a.length - 1;
+  let j = b.length - 1;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(j);
+  if (ca === 46 || cb === 46 || ca === 93 || cb === 93) return true; // trailing "." or "]"
+  let dots = 0;
+  for (; i >= 0 && j >= 0; i--, j--) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if ((x >= 65 && x <= 90) || (y >= 65 && y <= 90)) return true; // upper case: let siteOf normalise
+    if (x !== y) return false;
+    if (x === 46 && ++dots === 2) return true; // same last two labels
+  }
+  if (i < 0 && j < 0) return true; // equal strings
+  // One host is all read: the other's last two labels are the same only if its next
+  // character ends its second-to-last label.
+  const next = i < 0 ? b.charCodeAt(j) : a.charCodeAt(i);
+  return dots === 1 && next === 46;
+}
+
 export function partyOf(requestHost: string, pageHost: string): Party {
   if (requestHost === pageHost) return 'first-party';
+  if (!mayShareSite(requestHost, pageHost)) return 'third-party';
   return siteOf(requestHost) === siteOf(pageHost) ? 'first-party' : 'third-party';
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequestKind } from '../model';
 import { classifyRequest, requestKindFromInitiator, requestKindFromResourceType, sanitizeUrl } from './requests';
@@ -169,6 +170,10 @@ describe('classifyRequest', () => {
       ['https://bücher.example/x', 'xn--bcher-kva.example'],
       ['https://tracker.example.:443/x', 'tracker.example.'],
       ['https://tracker.example\\x?y', 'tracker.example'],
+      ['HTTPS://tracker.example/x', 'tracker.example'],
+      [' https://tracker.example/x', 'tracker.example'],
+      ['https://a.b-c.example:8080?x', 'a.b-c.example'],
+      ['https://1.2.3.4./x', '1.2.3.4'],
     ];
     for (const [url, host] of cases) {
       expect(classify(url, 'script')?.host, url).toBe(host);
@@ -189,6 +194,37 @@ describe('classifyRequest', () => {
       party: 'third-party',
     });
     expect(classify('https://api.smartergo.com/v1/cart', 'fetch')).toBeNull();
+  });
+});
+
+describe('the hand-split fast path agrees with the WHATWG parser', () => {
+  // Upper-casing the scheme sends the same URL through `new URL()`.
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?$/);
+  const url = fc
+    .record({
+      scheme: fc.constantFrom('http', 'https'),
+      labels: fc.array(label, { minLength: 1, maxLength: 4 }),
+      tld: fc.constantFrom('com', 'example', 'co.uk', 'io'),
+      port: fc.constantFrom('', ':', ':80', ':443', ':8080'),
+      path: fc.constantFrom('', '/', '/a', '/a/b.js', '/pagead/x', '/u/jane@example.com'),
+      query: fc.constantFrom('', '?', '?q=1', '?a=1&phone=4155550123', '?em=jane%40example.com'),
+      hash: fc.constantFrom('', '#', '#frag'),
+    })
+    .map((u) => ({ ...u, rest: `${[...u.labels, u.tld].join('.')}${u.port}${u.path}${u.query}${u.hash}` }));
+
+  it('for http(s) URLs as browsers serialise them', () => {
+    fc.assert(
+      fc.property(url, (u) => {
+        const fast = `${u.scheme}://${u.rest}`;
+        const parsed = `${u.scheme.toUpperCase()}://${u.rest}`;
+        expect(sanitizeUrl(fast)).toBe(sanitizeUrl(parsed));
+        const page = 'https://www.smartergo.com/';
+        expect(classifyRequest({ url: fast, kind: 'script', pageUrl: page })).toEqual(
+          classifyRequest({ url: parsed, kind: 'script', pageUrl: page }),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -96,48 +96,85 @@ interface UrlParts {
   query: string;
 }
 
-const isHostChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46; // a-z 0-9 - .
-
 /**
  * Splits an http(s) URL as browsers serialise them (lower-case ASCII host, no
  * credentials) by hand; anything else goes through the WHATWG parser. Null for
- * other schemes and malformed URLs.
+ * other schemes and malformed URLs. One pass over the authority, then two native
+ * searches for "?" and "#": this runs for every request.
  */
 function splitHttpUrl(url: string): UrlParts | null {
   let start: number;
-  if (url.startsWith('https://')) start = 8;
-  else if (url.startsWith('http://')) start = 7;
-  else return parseWithUrl(url);
+  if (url.charCodeAt(0) === 104 && url.charCodeAt(1) === 116 && url.charCodeAt(2) === 116 && url.charCodeAt(3) === 112) {
+    // "http"
+    if (url.charCodeAt(4) === 115 && url.charCodeAt(5) === 58 && url.charCodeAt(6) === 47 && url.charCodeAt(7) === 47) start = 8;
+    else if (url.charCodeAt(4) === 58 && url.charCodeAt(5) === 47 && url.charCodeAt(6) === 47) start = 7;
+    else return parseWithUrl(url);
+  } else return parseWithUrl(url);
 
+  const n = url.length;
   let i = start;
-  let colon = -1;
-  for (; i < url.length; i++) {
+  let previous = 46; // as if after a ".": a leading "." and ".." go to the parser
+  let lastDot = -1;
+  for (; i < n; i++) {
     const c = url.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) break; // / ? #
-    if (c === 58 && colon < 0) colon = i;
-    else if (colon >= 0 ? !(c >= 48 && c <= 57) : !isHostChar(c)) return parseWithUrl(url); // credentials, IPv6, unicode...
+    if (c >= 97 ? c > 122 : !((c >= 48 && c <= 57) || c === 45)) {
+      // not a-z 0-9 -
+      if (c !== 46) break;
+      if (previous === 46) return parseWithUrl(url); // empty label
+      lastDot = i;
+    }
+    previous = c;
   }
-  const hostEnd = colon < 0 ? i : colon;
-  const host = url.slice(start, hostEnd);
-  // Empty, dotted oddly, or ending in a number (an IPv4 address to normalise): let the real parser decide.
-  if (host.length === 0 || host.charCodeAt(0) === 46 || host.includes('..')) return parseWithUrl(url);
-  const lastLabel = host.charCodeAt(host.lastIndexOf('.', host.length - 2) + 1);
-  if (lastLabel >= 48 && lastLabel <= 57) return parseWithUrl(url);
-  const scheme = start === 8 ? 'https:' : 'http:';
-  let port = colon < 0 ? '' : url.slice(colon, i);
-  if (port === ':' || port === (start === 8 ? ':443' : ':80')) port = '';
+  const hostEnd = i;
+  if (hostEnd === start) return parseWithUrl(url); // empty host
+  let c = i < n ? url.charCodeAt(i) : 47;
+  let port = '';
+  if (c === 58 /* : */) {
+    let j = i + 1;
+    while (j < n && url.charCodeAt(j) >= 48 && url.charCodeAt(j) <= 57) j++;
+    if (j > i + 1) {
+      port = url.slice(i, j);
+      if (port === (start === 8 ? ':443' : ':80')) port = '';
+    }
+    i = j;
+    c = i < n ? url.charCodeAt(i) : 47;
+  }
+  // Anything else in the authority (upper case, credentials, IPv6, unicode, "%"...): let the real parser decide.
+  if (c !== 47 && c !== 63 && c !== 35) return parseWithUrl(url); // / ? #
+  // A host whose last label (before a trailing dot) starts with a digit is an IPv4 address to normalise.
+  const labelStart = lastDot === hostEnd - 1 ? url.lastIndexOf('.', lastDot - 1) + 1 : lastDot + 1;
+  const first = url.charCodeAt(labelStart < start ? start : labelStart);
+  if (first >= 48 && first <= 57) return parseWithUrl(url);
 
+  const host = url.slice(start, hostEnd);
+  const scheme = start === 8 ? 'https:' : 'http:';
   const hash = url.indexOf('#', i);
-  const end = hash < 0 ? url.length : hash;
-  const q = url.indexOf('?', i);
-  const pathEnd = q >= 0 && q < end ? q : end;
+  const end = hash < 0 ? n : hash;
+  let q = url.indexOf('?', i);
+  if (q >= end) q = -1;
+  const pathEnd = q >= 0 ? q : end;
   const pathname = pathEnd > i ? url.slice(i, pathEnd) : '/';
-  const query = q >= 0 && q < end ? url.slice(q + 1, end) : '';
+  const query = q >= 0 ? url.slice(q + 1, end) : '';
   return { scheme, host, port, pathname, query };
 }
 
+/** The scheme, lower-cased, when `url` plainly starts with one ("about:blank" → "about"); null when only the parser can tell. */
+function plainScheme(url: string): string | null {
+  const first = url.charCodeAt(0) | 32;
+  if (!(first >= 97 && first <= 122)) return null; // leading space, control character...: the parser strips them
+  for (let i = 1; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 58) return url.slice(0, i).toLowerCase();
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return null; // tab, newline...: the parser removes them
+  }
+  return null;
+}
+
 function parseWithUrl(url: string): UrlParts | null {
+  // Other schemes (about:blank, data:, ws:...) are answered without building a URL.
+  const scheme = plainScheme(url);
+  if (scheme !== null && scheme !== 'http' && scheme !== 'https') return null;
   let u: URL;
   try {
     u = new URL(url);
@@ -169,11 +206,14 @@ function encodeRedacted(text: string): string {
 
 interface Redacted {
   text: string;
-  kinds: PersonalDataKind[];
+  kinds: readonly PersonalDataKind[];
 }
 
+/** Shared by every "nothing found" answer (mergeKinds copies it into the finding). */
+const NO_KINDS: readonly PersonalDataKind[] = Object.freeze([]);
+
 function redactPath(path: string): Redacted {
-  if (!mightHoldPersonalData(path)) return { text: path, kinds: [] };
+  if (!mightHoldPersonalData(path)) return { text: path, kinds: NO_KINDS };
   let kinds: PersonalDataKind[] = [];
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) {
@@ -190,7 +230,7 @@ function redactPath(path: string): Redacted {
 
 /** Query pairs are scanned as decoded "key=value" text, so `phone=4155550123` is read as a phone number. */
 function redactQuery(query: string): Redacted {
-  if (!mightHoldPersonalData(query)) return { text: query, kinds: [] };
+  if (!mightHoldPersonalData(query)) return { text: query, kinds: NO_KINDS };
   let kinds: PersonalDataKind[] = [];
   const pairs = query.split('&');
   for (let i = 0; i < pairs.length; i++) {
@@ -300,15 +340,9 @@ export function classifyRequest(input: RequestInput, trackers: TrackerIndex = TR
   if (party === 'first-party' && !beacon) return null;
 
   const { sampleUrl, path, personalData } = sanitiseParts(parts, 512);
-  const result: RequestClassification = {
-    kind: beacon ? 'beacon' : 'request',
-    requestKind,
-    host: parts.host,
-    path,
-    sampleUrl,
-    party,
-    personalData,
-  };
-  if (tracker) result.tracker = tracker;
-  return result;
+  const kind = beacon ? 'beacon' : 'request';
+  // Two literals rather than adding `tracker` afterwards: each keeps one fixed shape.
+  return tracker === undefined
+    ? { kind, requestKind, host: parts.host, path, sampleUrl, party, personalData }
+    : { kind, requestKind, host: parts.host, path, sampleUrl, party, personalData, tracker };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerCategory } from '../model';
-import { TRACKERS, createTrackerIndex } from './trackers';
+import { TRACKERS, createTrackerIndex, lazyTrackerIndex } from './trackers';
 
 describe('createTrackerIndex', () => {
   const index = createTrackerIndex([
@@ -47,6 +47,34 @@ describe('createTrackerIndex', () => {
     expect(index.lookup('WWW.Example-Analytics.COM.')?.organisation).toBe('Example Analytics');
   });
 
+  it('lets the hand list win over generated rows for the same host', () => {
+    const both = createTrackerIndex(
+      [{ organisation: 'Hand', category: 'session-replay', domains: ['replay.example', 'cdn.shared.example'] }],
+      [
+        ['Generated', 'analytics', 'replay.example other.example'],
+        ['Generated', 'advertising', 'shared.example'],
+      ],
+    );
+    expect(both.lookup('a.replay.example')).toEqual({ organisation: 'Hand', category: 'session-replay', domain: 'replay.example' });
+    expect(both.lookup('other.example')?.organisation).toBe('Generated');
+    expect(both.lookup('x.cdn.shared.example')?.organisation).toBe('Hand');
+    expect(both.lookup('www.shared.example')?.category).toBe('advertising');
+    expect(both.size).toBe(4);
+    expect(() => createTrackerIndex([], [['G', 'analytics', 'a.example a.example']])).toThrow(/twice/);
+  });
+
+  it('finds rules under multi-label public suffixes and deep subdomains', () => {
+    const deep = createTrackerIndex([
+      { organisation: 'UK', category: 'analytics', domains: ['stats.example.co.uk'] },
+      { organisation: 'Deep', category: 'advertising', domains: ['a.b.c.deep.example'] },
+    ]);
+    expect(deep.lookup('x.stats.example.co.uk')?.organisation).toBe('UK');
+    expect(deep.lookup('www.example.co.uk')).toBeUndefined();
+    expect(deep.lookup('co.uk')).toBeUndefined();
+    expect(deep.lookup('z.a.b.c.deep.example')?.organisation).toBe('Deep');
+    expect(deep.lookup('b.c.deep.example')).toBeUndefined();
+  });
+
   it('rejects duplicate and malformed entries', () => {
     const one = { organisation: 'A', category: 'analytics' as const };
     expect(() => createTrackerIndex([{ ...one, domains: ['a.example'] }, { ...one, domains: ['a.example'] }])).toThrow(/twice/);
@@ -54,6 +82,21 @@ describe('createTrackerIndex', () => {
     for (const bad of ['.a.example', 'A.example', 'https://a.example', 'a.example/', 'example', 'a.example/x?y']) {
       expect(() => createTrackerIndex([{ ...one, domains: [bad] }]), bad).toThrow(/malformed/);
     }
+  });
+});
+
+describe('lazyTrackerIndex', () => {
+  it('compiles once, on first use', () => {
+    let compiled = 0;
+    const lazy = lazyTrackerIndex(() => {
+      compiled++;
+      return createTrackerIndex([{ organisation: 'A', category: 'analytics', domains: ['a.example'] }]);
+    });
+    expect(compiled).toBe(0);
+    expect(lazy.lookup('x.a.example')?.organisation).toBe('A');
+    expect(lazy.size).toBe(1);
+    expect(lazy.lookup('b.example')).toBeUndefined();
+    expect(compiled).toBe(1);
   });
 });
 
@@ -116,8 +159,20 @@ describe('TRACKERS (our data)', () => {
     expect(info?.category).toBe(category satisfies TrackerCategory);
   });
 
+  it.each([
+    ['ads.33across.com', '33 Across', 'advertising'],
+    ['www.clarity.ms', 'Microsoft', 'session-replay'], // the hand list's category, not the generated 'utility'
+    ['fbcdn.net', 'Meta', 'social'], // named like the hand list's organisation
+    ['i.ytimg.com', 'Google', 'other'],
+  ] as const)('generated data: %s → %s (%s)', (host, organisation, category) => {
+    const info = TRACKERS.lookup(host, '/');
+    expect(info?.organisation).toBe(organisation);
+    expect(info?.category).toBe(category);
+  });
+
   it('leaves ordinary hosts alone', () => {
-    for (const host of ['www.smartergo.com', 'fonts.googleapis.com', 'fonts.gstatic.com', 'cdn.jsdelivr.net', 'www.google.com', 'example.com']) {
+    const ordinary = ['www.smartergo.com', 'fonts.googleapis.com', 'fonts.gstatic.com', 'ajax.googleapis.com', 'cdn.jsdelivr.net', 'cdnjs.cloudflare.com', 'unpkg.com'];
+    for (const host of [...ordinary, 'www.google.com', 'example.com', 'cdn.ergo-partners.net', 'js.stripe.com', 'www.paypal.com']) {
       expect(TRACKERS.lookup(host, '/'), host).toBeUndefined();
     }
     expect(TRACKERS.lookup('www.google.com', '/recaptcha/api.js')).toBeUndefined();
