@@ -179,6 +179,16 @@ export const TRACKER_ORGANISATIONS: readonly TrackerOrganisation[] = [
   { organisation: 'OneSignal', category: 'other', domains: ['onesignal.com'], note: 'Web push notifications.' },
 
   // -------------------------------------------------------------------------
+  // Device identification
+  {
+    organisation: 'Fingerprint',
+    product: 'FingerprintJS',
+    category: 'other',
+    domains: ['openfpcdn.io', 'fpcdn.io', 'fpjs.io', 'fpjs.pro', 'fingerprint.com'],
+    note: 'Identifies devices from their features (the open-source FingerprintJS and its paid service); TrackerCategory has no "device identification", so "other".',
+  },
+
+  // -------------------------------------------------------------------------
   // Session replay and heatmaps
   { organisation: 'Hotjar', category: 'session-replay', domains: ['hotjar.com', 'hotjar.io'] },
   { organisation: 'FullStory', category: 'session-replay', domains: ['fullstory.com'] },

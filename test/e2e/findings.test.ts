@@ -217,7 +217,7 @@ describe('fingerprinting and session recording by real libraries', () => {
     const all = ['canvas', 'webgl', 'audio', 'fonts', 'navigator'];
     const record = await recordWhen(tabId, (r) => r.findings.some((f) => f.kind === 'fingerprint' && f.techniques.length === all.length));
     const finding = record.findings.find((f) => f.kind === 'fingerprint');
-    expect(finding).toMatchObject({ host: 'openfpcdn.io', party: 'third-party', techniques: all });
+    expect(finding).toMatchObject({ host: 'openfpcdn.io', party: 'third-party', techniques: all, tracker: { organisation: 'Fingerprint' } });
     await page.close();
   });
 
