@@ -8,6 +8,8 @@ import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
 import type { Observation } from '../core/model';
+import { DEFAULT_SETTINGS } from '../core/blocking/settings';
+import { admitPageObservations, hasCookieAttempts } from '../core/page-observations';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
 import { checkPublishedPolicy } from '../core/policy/published';
@@ -174,8 +176,15 @@ async function handleContentMessage(
     await startPage(from.tabId, topUrl);
   }
   switch (message.type) {
-    case 'observations':
-      return observeAll(from.tabId, message.observations);
+    case 'observations': {
+      // Cookie attempts are believed only while all cookies are blocked (settings in storage.local).
+      const settings = hasCookieAttempts(message.observations) ? await blocking.settings() : DEFAULT_SETTINGS;
+      const { observations, rejectedAttempts } = admitPageObservations(message.observations, settings);
+      if (rejectedAttempts > 0) {
+        console.warn('PolicyLens: dropped', rejectedAttempts, 'cookie attempt(s) from tab', from.tabId, 'while cookies are not blocked');
+      }
+      return observeAll(from.tabId, observations);
+    }
     case 'policy-text': {
       if (from.frameId !== 0) return; // only the page itself can be the policy page
       const check = checkPublishedPolicy(message.text, POLICY, Date.now());

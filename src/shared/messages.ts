@@ -3,7 +3,13 @@
  * Every incoming message is validated here; who sent it is decided from the
  * browser-set `sender` fields by the router, never from the message itself.
  */
-import type { CookiePurpose, DocumentCookieObservation, PageRecord, ResourceObservation } from '../core/model';
+import type {
+  CookieAttemptObservation,
+  CookiePurpose,
+  DocumentCookieObservation,
+  PageRecord,
+  ResourceObservation,
+} from '../core/model';
 import type { RuleLabel } from '../core/blocking/rules';
 import {
   BLOCKABLE_PURPOSES,
@@ -38,7 +44,7 @@ export const MAX_COOKIE_LENGTH = 8_192;
 export const MAX_OBSERVATIONS_PER_MESSAGE = 500;
 
 /** What a content script may report: only what it can see itself. */
-export type PageObservation = ResourceObservation | DocumentCookieObservation;
+export type PageObservation = ResourceObservation | DocumentCookieObservation | CookieAttemptObservation;
 
 export interface ObservationsMessage {
   type: 'observations';
@@ -123,9 +129,16 @@ const documentCookieObservation: Validator<DocumentCookieObservation> = object<D
   value: string(MAX_COOKIE_LENGTH),
 });
 
+const cookieAttemptObservation: Validator<CookieAttemptObservation> = object<CookieAttemptObservation>({
+  source: literal('cookie-attempt'),
+  name: string(MAX_COOKIE_LENGTH),
+  value: string(MAX_COOKIE_LENGTH),
+});
+
 const pageObservation: Validator<PageObservation> = tagged<PageObservation>('source', {
   'resource-timing': resourceObservation,
   'document-cookie': documentCookieObservation,
+  'cookie-attempt': cookieAttemptObservation,
 });
 
 export const validateContentMessage: Validator<ContentMessage> = tagged<ContentMessage>('type', {

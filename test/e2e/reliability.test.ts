@@ -196,6 +196,36 @@ describe('hostile and heavy pages', () => {
     await page.close();
   });
 
+  it('a forged cookie-attempt message is rejected while cookies are allowed, and believed only while all are blocked', async () => {
+    const forge = (page: Page, name: string) =>
+      page.evaluate((n) => window.postMessage({ policylens: 'cookie-attempt', name: n, value: '1' }, location.origin), name);
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/about');
+    const tabId = await browser.tabIdOf(page);
+    await forge(page, 'forged_attempt');
+    // The worker says when it drops one; then the settled record must not name it.
+    await waitUntil(async () => workerConsole.some((l) => l.type === 'warning' && l.text.includes('cookie attempt')), 'the dropped cookie attempt');
+    const allowed = (await browser.settledPage(tabId)).page;
+    expect(allowed && cookieNames(allowed.findings)).toEqual([]);
+
+    // With every cookie blocked, public/cookie-attempts.js reports refused writes the same way:
+    // the same message is now believed (listed like a document.cookie sighting).
+    const messenger = await browser.openPopup(-1);
+    const update = (all: boolean) => messenger.evaluate((a) => chrome.runtime.sendMessage({ type: 'update-settings', change: { cookies: { all: a } } }), all);
+    try {
+      await update(true);
+      await visit(page, 'https://www.smartergo.com/about');
+      await forge(page, 'forged_while_blocked');
+      const blocked = await recordWhen(tabId, (r) => cookieNames(r.findings).includes('forged_while_blocked'));
+      expect(cookieNames(blocked.findings)).toEqual(['forged_while_blocked']);
+    } finally {
+      await update(false);
+      await messenger.close();
+      await page.close();
+    }
+    expect(workerConsole.filter((l) => l.type === 'warning' && l.text.includes('cookie attempt'))).toHaveLength(1);
+  });
+
   it('data:, blob:, about:blank and srcdoc iframes, a 64 KB URL, a URL with credentials, a punycode host', async () => {
     const page = await browser.context.newPage();
     await page.goto(`https://user:${URL_PASSWORD}@www.smartergo.com/hostile/frames`, { waitUntil: 'load' });
