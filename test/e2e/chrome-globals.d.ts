@@ -7,7 +7,12 @@ declare namespace chrome {
     function query(filter: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
   }
   namespace storage {
-    const session: { get(key: string | null): Promise<Record<string, unknown>> };
+    const session: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      getBytesInUse(keys: string | string[] | null): Promise<number>;
+      QUOTA_BYTES: number;
+    };
     const local: { get(key: string | null): Promise<Record<string, unknown>> };
   }
   namespace runtime {
