@@ -86,7 +86,14 @@ browser.storage.local.onChanged.addListener((changes) => {
 browser.runtime.onInstalled.addListener(() => void guard('applying settings on install', () => blocking.apply()));
 browser.runtime.onStartup.addListener(() => void guard('applying settings on start-up', () => blocking.apply()));
 
-browser.tabs.onRemoved.addListener((tabId) => guard('tabs.onRemoved', () => store.remove(tabId)));
+browser.tabs.onRemoved.addListener((tabId) =>
+  guard('tabs.onRemoved', () =>
+    // As the browser quits it closes every tab and refuses storage calls; storage.session goes with it.
+    store.remove(tabId).catch((error: unknown) => {
+      if (!/shutting down/i.test(String(error))) throw error;
+    }),
+  ),
+);
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // Leaving SmartErgo: the tab's findings are no longer about the page it shows.
@@ -95,9 +102,13 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 
 // --- Set-up that may wait: after the listeners. -------------------------------
 
+// Each time the worker starts (a browser start, or a wake after being stopped), records of
+// tabs that no longer exist go. Chromium empties storage.session itself when it quits, but a
+// missed tabs.onRemoved (the extension disabled meanwhile, a crash) would leave one for good.
 void guard('start-up', async () => {
+  const listedAt = Date.now();
   const tabs = await browser.tabs.query({});
-  await store.prune(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))));
+  await store.prune(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))), listedAt);
 });
 
 // --- Handlers ------------------------------------------------------------------

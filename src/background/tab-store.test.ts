@@ -85,6 +85,20 @@ describe('TabStore', () => {
     await store.settled();
     await store.prune(new Set([2]));
     expect([...area.data.keys()]).toEqual([pageKey(2)]);
+    // Gone from the worker's memory too: a later save does not bring it back.
+    await store.update(1, () => true);
+    await store.settled();
+    expect([...area.data.keys()]).toEqual([pageKey(2)]);
+  });
+
+  it('keeps a page started after the list of open tabs was taken (a tab that list could not name)', async () => {
+    const area = fakeSessionArea();
+    const store = new TabStore(area);
+    store.start(1, pageUrl, 1_000); // closed before the list was taken
+    store.start(5, pageUrl, 2_000); // opened while the worker was asking
+    await store.settled();
+    await store.prune(new Set([]), 1_500);
+    expect([...area.data.keys()]).toEqual([pageKey(5)]);
   });
 });
 

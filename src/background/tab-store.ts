@@ -93,12 +93,16 @@ export class TabStore {
     await this.area.remove(pageKey(tabId));
   }
 
-  /** Forgets records of tabs that no longer exist (a browser restart, a missed onRemoved). */
-  async prune(openTabIds: ReadonlySet<number>): Promise<void> {
+  /**
+   * Forgets records of tabs that no longer exist (a browser restart, a missed onRemoved).
+   * `listedAt` is when `openTabIds` was asked for: a page started since then may be in a tab
+   * that list could not name yet, so it is kept.
+   */
+  async prune(openTabIds: ReadonlySet<number>, listedAt = Number.POSITIVE_INFINITY): Promise<void> {
     const items = await this.area.get(null);
     const stale = Object.keys(items).filter((key) => {
       const record = items[key];
-      return key.startsWith('page:') && isPageRecord(record) && !openTabIds.has(record.tabId);
+      return key.startsWith('page:') && isPageRecord(record) && !openTabIds.has(record.tabId) && !(record.startedAt >= listedAt);
     });
     if (stale.length === 0) return;
     for (const key of stale) {

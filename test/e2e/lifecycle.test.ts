@@ -5,11 +5,15 @@
  * cache, prerendering, a SmartErgo iframe from another subdomain, a tab closed mid-load).
  * Like reliability.test.ts, every test fails on a "PolicyLens: ... failed" error in the worker.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
-import { startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
+import { DEMO_PAGES, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
+import { missing } from './expectations';
 import { launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
 
 let site: DemoSite;
@@ -166,5 +170,58 @@ describe('a service worker stopped', () => {
       await popup.close();
       await page.close();
     }
+  });
+});
+
+describe('a browser restart with the same profile', () => {
+  it('leaves no record of the tabs that were: restored tabs get new ids and records of their own', { timeout: 120_000 }, async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'policylens-restart-'));
+    // "Continue where you left off", so the SmartErgo tab comes back (under a new tab id).
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ session: { restore_on_startup: 1 } }));
+    let b = await launchWithExtension(site, { userDataDir: profile });
+    try {
+      const page = await b.context.newPage();
+      await visit(page, 'https://www.smartergo.com/');
+      const oldId = await b.tabIdOf(page);
+      const home = DEMO_PAGES.find((p) => p.path === '/')!;
+      await recordWhen(b, oldId, (r) => missing(r.findings, home.expects).length === 0);
+      await b.close();
+
+      b = await launchWithExtension(site, { userDataDir: profile });
+      listenToWorkers(b);
+      await waitUntil(async () => b.context.pages().some((p) => p.url() === 'https://www.smartergo.com/'), 'the SmartErgo tab to be restored');
+      const restored = b.context.pages().find((p) => p.url() === 'https://www.smartergo.com/')!;
+      await restored.waitForLoadState('networkidle');
+      const newId = await b.tabIdOf(restored);
+      expect(newId).not.toBe(oldId);
+      const record = await recordWhen(b, newId, (r) => missing(r.findings, home.expects).length === 0);
+      const keys = await b.inWorker(async () => Object.keys(await chrome.storage.session.get(null)), undefined);
+      expect(keys).toEqual([`page:${newId}`]);
+      await expect.poll(() => b.badgeText(newId)).toBe(String(badgeCount((await b.settledPage(newId)).page!.findings)));
+      expect(record.url).toBe('https://www.smartergo.com/');
+    } finally {
+      await b.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('on its next start the worker removes a record whose tab no longer exists, and keeps the open tabs’ ones', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, 'https://www.smartergo.com/about');
+    const tabId = await browser.tabIdOf(page);
+    await recordWhen(browser, tabId, () => true);
+    // A record left behind by a tab closed while nobody heard (a crash, the extension disabled).
+    const ghost = 999_999_999;
+    await browser.inWorker(
+      async (id) => chrome.storage.session.set({ [`page:${id}`]: { tabId: id, url: 'https://www.smartergo.com/', startedAt: 1, findings: [], overflow: 0 } }),
+      ghost,
+    );
+    await browser.stopWorker(); // the next event starts it again, and it prunes first
+    await expect
+      .poll(() => browser.inWorker(async () => Object.keys(await chrome.storage.session.get(null)), undefined))
+      .not.toContain(`page:${ghost}`);
+    expect(await browser.inWorker(async () => Object.keys(await chrome.storage.session.get(null)), undefined)).toContain(`page:${tabId}`);
+    await page.close();
   });
 });
