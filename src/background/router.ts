@@ -17,11 +17,23 @@ import {
 import type { BlockingSettings, SettingsChange } from '../core/blocking/settings';
 import { isSmartErgoUrl } from '../core/site';
 
+/** Who sent a content message, from browser-set `sender` fields only. */
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  url: string;
+  tabUrl: string | undefined;
+  /** Chromium's id of the sending document (absent in Firefox). */
+  documentId?: string;
+  /** Chromium's "active", "prerender", "cached" or "pending_deletion" (absent in Firefox). */
+  documentLifecycle?: string;
+}
+
 export interface RouterDeps {
   extensionId: string;
   /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
   extensionOrigin: string;
-  onContent(message: ContentMessage, from: { tabId: number; frameId: number; url: string; tabUrl: string | undefined }): Promise<void>;
+  onContent(message: ContentMessage, from: ContentSender): Promise<void>;
   onGetPage(tabId: number): Promise<GetPageResponse>;
   onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
   onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
@@ -55,11 +67,15 @@ export function createRouter(deps: RouterDeps) {
       console.warn('PolicyLens: dropped a malformed message from tab', tabId, parsed.error);
       return undefined;
     }
+    // Not in the polyfill's types: Chromium sets them (106+), Firefox does not.
+    const { documentId, documentLifecycle } = sender as { documentId?: unknown; documentLifecycle?: unknown };
     await deps.onContent(parsed.value, {
       tabId,
       frameId: sender.frameId ?? 0,
       url: sender.url ?? '',
       tabUrl: sender.tab?.url,
+      ...(typeof documentId === 'string' ? { documentId } : {}),
+      ...(typeof documentLifecycle === 'string' ? { documentLifecycle } : {}),
     });
     return undefined;
   };

@@ -298,4 +298,10 @@ export interface PageRecord {
   overflow: number;
   /** Present when the page is SmartErgo's privacy policy. */
   policyCheck?: PolicyCheck;
+  /**
+   * The browser's id of the top-level document these findings are about (Chromium's
+   * sender.documentId), once its content script has spoken: a message from another top-level
+   * document of the tab (back from the back/forward cache, a prerendered page shown) starts a new page.
+   */
+  documentId?: string;
 }

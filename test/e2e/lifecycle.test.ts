@@ -12,7 +12,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
-import { DEMO_PAGES, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
+import { DEMO_PAGES, LIFECYCLE_PAGES, lifePixel, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
 import { missing } from './expectations';
 import { launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
 
@@ -30,7 +30,8 @@ function listenToWorkers(b: ExtensionBrowser): void {
 
 beforeAll(async () => {
   site = await startDemoSite();
-  browser = await launchWithExtension(site);
+  // Playwright turns the back/forward cache off; users have it on, and one test is about it.
+  browser = await launchWithExtension(site, { ignoreDefaultArgs: ['--disable-back-forward-cache'] });
   listenToWorkers(browser);
 });
 
@@ -223,5 +224,75 @@ describe('a browser restart with the same profile', () => {
       .not.toContain(`page:${ghost}`);
     expect(await browser.inWorker(async () => Object.keys(await chrome.storage.session.get(null)), undefined)).toContain(`page:${tabId}`);
     await page.close();
+  });
+});
+
+const lifeUrl = (path: string): string => {
+  const page = LIFECYCLE_PAGES.find((p) => p.path === path);
+  if (!page) throw new Error(`no life-cycle page ${path}`);
+  return page.url;
+};
+const ids = (record: PageRecord | null | undefined): string[] => (record?.findings ?? []).map((f) => f.id);
+
+describe("a tab's life", () => {
+  it('same-tab navigation: the findings belong to the new page, none carried over', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, lifeUrl('/life/a'));
+    const tabId = await browser.tabIdOf(page);
+    await recordWhen(browser, tabId, (r) => ids(r).includes(lifePixel('a')));
+    await page.click('#next');
+    await page.waitForURL(lifeUrl('/life/b'));
+    await page.waitForLoadState('networkidle');
+    const record = await recordWhen(browser, tabId, (r) => ids(r).includes(lifePixel('b')));
+    const settled = (await browser.settledPage(tabId)).page!;
+    expect(settled.url).toBe(lifeUrl('/life/b'));
+    expect(ids(settled)).toEqual([lifePixel('b')]);
+    expect(record.startedAt).toBeGreaterThan(0);
+    await expect.poll(() => browser.badgeText(tabId)).toBe('1');
+    await page.close();
+  });
+
+  it('back/forward cache: the restored page shows its own findings again, not the page it came back from', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, lifeUrl('/life/a'));
+    const tabId = await browser.tabIdOf(page);
+    await recordWhen(browser, tabId, (r) => ids(r).includes(lifePixel('a')));
+    await page.click('#next');
+    await page.waitForURL(lifeUrl('/life/b'));
+    await recordWhen(browser, tabId, (r) => ids(r).includes(lifePixel('b')));
+    await page.goBack({ waitUntil: 'commit' }); // a page from the cache fires no load event
+    expect(page.url()).toBe(lifeUrl('/life/a'));
+    // The test is about a page restored from the cache, not loaded again.
+    expect(await page.evaluate(() => (window as { restoredFromCache?: boolean }).restoredFromCache === true)).toBe(true);
+    const record = await recordWhen(browser, tabId, (r) => r.url === lifeUrl('/life/a') && ids(r).includes(lifePixel('a')));
+    expect(ids(record)).toEqual([lifePixel('a')]);
+    const settled = (await browser.settledPage(tabId)).page!;
+    expect(ids(settled)).toEqual([lifePixel('a')]);
+    await expect.poll(() => browser.badgeText(tabId)).toBe('1');
+    await page.close();
+  });
+
+  it('an iframe from another SmartErgo subdomain (shop inside www) is attributed to the top page', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, lifeUrl('/life/frame'));
+    const tabId = await browser.tabIdOf(page);
+    const products = DEMO_PAGES.find((p) => p.path === '/products')!;
+    const record = await recordWhen(browser, tabId, (r) => ids(r).includes(lifePixel('frame')) && missing(r.findings, products.expects).length === 0);
+    expect(record.url).toBe(lifeUrl('/life/frame'));
+    expect(missing(record.findings, products.expects)).toEqual([]);
+    await page.close();
+  });
+
+  it('a tab closed mid-load leaves no record', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.smartergo.com/hostile/slow', { waitUntil: 'commit' });
+    let tabId: number | undefined;
+    await expect.poll(async () => (tabId = await browser.tabIdOf(page).catch(() => undefined))).toBeDefined();
+    await recordWhen(browser, tabId!, () => true);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await page.close();
+    await expect
+      .poll(() => browser.inWorker(async (k: string) => Object.keys(await chrome.storage.session.get(null)).includes(k), `page:${tabId}`))
+      .toBe(false);
   });
 });
