@@ -153,7 +153,10 @@ async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Pr
   const { documentLifecycle } = details as { documentLifecycle?: string };
   if (documentLifecycle === 'prerender') return;
   if (details.type === 'main_frame') {
-    if (details.frameId !== 0) return; // a prerendered or fenced top-level frame, not the tab's page
+    // Not the tab's page: a prerendered (or fenced) top-level frame has a frame id of its own,
+    // and the prefetch Chromium makes ahead of a prerender comes from frame 0 but names the
+    // document that asked for it (a navigation's request names none: its document is yet to be).
+    if (details.frameId !== 0 || details.documentId !== undefined) return;
     return startPage(details.tabId, details.url);
   }
   await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);

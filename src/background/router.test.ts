@@ -77,6 +77,16 @@ describe('router', () => {
     expect(onContent).not.toHaveBeenCalled();
   });
 
+  it('passes on the sending document’s id and life-cycle state the browser gives (Chromium), never the message’s', async () => {
+    const { route, onContent } = setup();
+    const sender = { ...contentSender(), documentId: 'DOC1', documentLifecycle: 'prerender' } as Runtime.MessageSender;
+    await route({ type: 'observations', observations, documentId: 'FORGED', documentLifecycle: 'active' }, sender);
+    expect(onContent).toHaveBeenCalledWith(
+      { type: 'observations', observations },
+      { tabId: 4, frameId: 0, url: 'https://www.smartergo.com/', tabUrl: 'https://www.smartergo.com/', documentId: 'DOC1', documentLifecycle: 'prerender' },
+    );
+  });
+
   it('answers the popup', async () => {
     const { route, onGetPage } = setup();
     await expect(route({ type: 'get-page', tabId: 4 }, popupSender)).resolves.toMatchObject({ smartErgo: true });

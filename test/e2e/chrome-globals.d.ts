@@ -5,6 +5,7 @@
 declare namespace chrome {
   namespace tabs {
     function query(filter: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    function create(properties: { url: string }): Promise<{ id?: number }>;
   }
   namespace storage {
     const session: {

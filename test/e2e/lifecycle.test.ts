@@ -9,12 +9,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
+import puppeteer, { type WebWorker } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
-import { DEMO_PAGES, LIFECYCLE_PAGES, lifePixel, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
+import { closeActivationGate, DEMO_PAGES, LIFECYCLE_PAGES, lifePixel, openActivationGate, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
 import { missing } from './expectations';
-import { launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
+import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
+import { quietChromiumArgs } from '../../src/audit/chromium';
 
 let site: DemoSite;
 let browser: ExtensionBrowser;
@@ -294,5 +296,62 @@ describe("a tab's life", () => {
     await expect
       .poll(() => browser.inWorker(async (k: string) => Object.keys(await chrome.storage.session.get(null)).includes(k), `page:${tabId}`))
       .toBe(false);
+  });
+});
+
+describe('prerendering', () => {
+  // Chromium refuses to prerender while DevTools is attached to the page (its status says
+  // "PrerenderingDisabledByDevTools"), and Playwright attaches to every page. So this test drives
+  // Chromium through puppeteer-core attached to the extension's worker only, never to a page;
+  // the page finds its own way to the prerendered URL when the test opens the demo site's gate.
+  it('the prerendered page’s findings stay out of the shown page’s record until it is shown; then they are the page', { timeout: 90_000 }, async () => {
+    closeActivationGate();
+    const chromium = await puppeteer.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        `--host-resolver-rules=${site.hostResolverRules()}`,
+        '--ignore-certificate-errors',
+        ...quietChromiumArgs(),
+      ],
+      targetFilter: (target) => target.type() !== 'page',
+      waitForInitialPage: false,
+    });
+    try {
+      const target = await chromium.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+      const worker = (await target.worker()) as WebWorker;
+      worker.on('console', (message) => workerConsole.push({ type: message.type(), text: message.text() }));
+      // Attached as it starts, the worker may not have its extension APIs yet.
+      await waitUntil(() => worker.evaluate(() => typeof chrome === 'object' && typeof chrome.tabs === 'object').catch(() => false), 'the worker’s extension APIs');
+      const spec = `${lifeUrl('/life/spec')}?gate`;
+      site.clearLog();
+      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.create({ url })).id!, spec);
+      const recordOf = () => worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as PageRecord | undefined, `page:${tabId}`);
+
+      // The prerendered page has loaded, pixel and first-party fetch included, while /life/spec shows.
+      const prerender = await site.waitForRequest((r) => r.url === '/life/prerendered');
+      expect(String(prerender.headers['sec-purpose'])).toContain('prerender');
+      await site.waitForRequest((r) => r.url === '/life-prerendered?x=1');
+      await site.waitForRequest((r) => r.url === '/api/stock.json?from=prerendered');
+      await site.waitForRequest((r) => r.url === '/life-spec?x=1');
+      let before: PageRecord | undefined;
+      await expect.poll(async () => ids((before = await recordOf())), { timeout: 15_000 }).toContain(lifePixel('spec'));
+      expect(before?.url).toBe(spec);
+      expect(ids(before)).toEqual([lifePixel('spec')]);
+
+      openActivationGate();
+      let after: PageRecord | undefined;
+      await expect
+        .poll(async () => (after = await recordOf())?.url === lifeUrl('/life/prerendered') && ids(after).includes(lifePixel('prerendered')), { timeout: 15_000 })
+        .toBe(true);
+      // Shown from the prerender (the page was requested once, as a prerender), with its own findings only.
+      expect(site.requestLog.filter((r) => r.url === '/life/prerendered')).toHaveLength(1);
+      expect(ids(after)).toEqual([lifePixel('prerendered')]);
+    } finally {
+      await chromium.close();
+    }
   });
 });
