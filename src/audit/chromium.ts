@@ -67,6 +67,8 @@ export interface LaunchOptions {
   chromiumPath?: string;
   /** More Chromium flags, after the launcher's own (e.g. --log-net-log=FILE for a test that watches the network). */
   extraArgs?: string[];
+  /** Playwright's own flags to leave out (e.g. --disable-back-forward-cache, for a test of that cache). */
+  ignoreDefaultArgs?: string[];
 }
 
 /**
@@ -109,6 +111,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       executablePath: chromiumPath,
       headless: options.headless ?? true,
       args: chromiumArgs(extensionDir, options),
+      ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
     });
   } catch (error) {
     if (ownDir) await rm(userDataDir, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
 import type { Observation } from '../core/model';
+import { DEFAULT_SETTINGS } from '../core/blocking/settings';
+import { admitPageObservations, hasCookieAttempts } from '../core/page-observations';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
 import { checkPublishedPolicy } from '../core/policy/published';
@@ -16,7 +18,7 @@ import type { ContentMessage, GetBlockedResponse, GetPageResponse } from '../sha
 import { SETTINGS_KEY } from '../shared/storage-keys';
 import { showBadge } from './badge';
 import { Blocking, type BlockingDeps } from './blocking';
-import { createRouter } from './router';
+import { createRouter, type ContentSender } from './router';
 import { TabStore } from './tab-store';
 
 const store = new TabStore(browser.storage.session, (record) => void showBadge(record));
@@ -84,7 +86,14 @@ browser.storage.local.onChanged.addListener((changes) => {
 browser.runtime.onInstalled.addListener(() => void guard('applying settings on install', () => blocking.apply()));
 browser.runtime.onStartup.addListener(() => void guard('applying settings on start-up', () => blocking.apply()));
 
-browser.tabs.onRemoved.addListener((tabId) => guard('tabs.onRemoved', () => store.remove(tabId)));
+browser.tabs.onRemoved.addListener((tabId) =>
+  guard('tabs.onRemoved', () =>
+    // As the browser quits it closes every tab and refuses storage calls; storage.session goes with it.
+    store.remove(tabId).catch((error: unknown) => {
+      if (!/shutting down/i.test(String(error))) throw error;
+    }),
+  ),
+);
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   // Leaving SmartErgo: the tab's findings are no longer about the page it shows.
@@ -93,9 +102,13 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 
 // --- Set-up that may wait: after the listeners. -------------------------------
 
+// Each time the worker starts (a browser start, or a wake after being stopped), records of
+// tabs that no longer exist go. Chromium empties storage.session itself when it quits, but a
+// missed tabs.onRemoved (the extension disabled meanwhile, a crash) would leave one for good.
 void guard('start-up', async () => {
+  const listedAt = Date.now();
   const tabs = await browser.tabs.query({});
-  await store.prune(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))));
+  await store.prune(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))), listedAt);
 });
 
 // --- Handlers ------------------------------------------------------------------
@@ -122,8 +135,9 @@ function observeAll(tabId: number, observations: readonly Observation[]): Promis
   });
 }
 
-async function startPage(tabId: number, url: string): Promise<void> {
-  store.start(tabId, sanitizeUrl(url), Date.now());
+async function startPage(tabId: number, url: string, documentId?: string): Promise<void> {
+  const page = store.start(tabId, sanitizeUrl(url), Date.now());
+  if (documentId !== undefined) page.record.documentId = documentId;
   // The cookies this page is sent with; later changes arrive through cookies.onChanged.
   const cookies = await browser.cookies.getAll({ url });
   await observeAll(
@@ -134,12 +148,23 @@ async function startPage(tabId: number, url: string): Promise<void> {
 
 async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Promise<void> {
   if (details.tabId < 0) return; // the site's service worker or a prefetch: no tab to show it in
-  if (details.type === 'main_frame') return startPage(details.tabId, details.url);
+  // A prerendered page's requests (its own navigation included) are not the shown page's; once
+  // it is shown its content script reports what it loaded. Not in the polyfill's types.
+  const { documentLifecycle } = details as { documentLifecycle?: string };
+  if (documentLifecycle === 'prerender') return;
+  if (details.type === 'main_frame') {
+    // Not the tab's page: a prerendered (or fenced) top-level frame has a frame id of its own,
+    // and the prefetch Chromium makes ahead of a prerender comes from frame 0 but names the
+    // document that asked for it (a navigation's request names none: its document is yet to be).
+    if (details.frameId !== 0 || details.documentId !== undefined) return;
+    return startPage(details.tabId, details.url);
+  }
   await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);
 }
 
 async function handleResponseHeaders(details: WebRequest.OnHeadersReceivedDetailsType): Promise<void> {
   if (details.tabId < 0 || !details.responseHeaders) return;
+  if ((details as { documentLifecycle?: string }).documentLifecycle === 'prerender') return;
   const blocked = await blocking.blockedSetCookies(details.url, details.responseHeaders);
   if (blocked.length === 0) return;
   await observeAll(
@@ -163,19 +188,48 @@ async function handleCookieChange(change: Cookies.OnChangedChangeInfoType): Prom
   );
 }
 
-async function handleContentMessage(
-  message: ContentMessage,
-  from: { tabId: number; frameId: number; url: string; tabUrl: string | undefined },
-): Promise<void> {
-  if (!(await store.page(from.tabId))) {
+/** The document each tab's page was last started for from a content message (in memory only). */
+const startedFor = new Map<number, string>();
+
+/** A document that is not (or no longer) what its tab shows: prerendering, cached, being unloaded. */
+const notShown = (lifecycle: string | undefined): boolean => lifecycle !== undefined && lifecycle !== 'active';
+
+async function handleContentMessage(message: ContentMessage, from: ContentSender): Promise<void> {
+  // What a prerendered page, a page in the back/forward cache or one being replaced reports is
+  // not about the page the tab shows (the content script holds a prerendered page's reports
+  // until it is shown, and a page back from the cache reports everything again).
+  if (notShown(from.documentLifecycle)) return;
+  const page = await store.page(from.tabId);
+  if (!page) {
     // The worker missed the navigation (installed or enabled after the page loaded).
     const topUrl = from.frameId === 0 ? from.url : from.tabUrl;
     if (!topUrl || !isSmartErgoUrl(topUrl)) return;
-    await startPage(from.tabId, topUrl);
+    await startPage(from.tabId, topUrl, from.frameId === 0 ? from.documentId : undefined);
+  } else if (from.frameId === 0 && from.documentId !== undefined) {
+    if (page.record.documentId === undefined) {
+      await store.update(from.tabId, (p) => {
+        p.record.documentId = from.documentId;
+        return true;
+      });
+    } else if (page.record.documentId !== from.documentId && startedFor.get(from.tabId) !== from.documentId) {
+      // Another top-level document now shows in the tab without a navigation request: a page
+      // back from the back/forward cache, or a prerendered page activated. Its findings start anew
+      // (once: its next messages may have read the old page before this one started the new).
+      if (!isSmartErgoUrl(from.url)) return;
+      startedFor.set(from.tabId, from.documentId);
+      await startPage(from.tabId, from.url, from.documentId);
+    }
   }
   switch (message.type) {
-    case 'observations':
-      return observeAll(from.tabId, message.observations);
+    case 'observations': {
+      // Cookie attempts are believed only while all cookies are blocked (settings in storage.local).
+      const settings = hasCookieAttempts(message.observations) ? await blocking.settings() : DEFAULT_SETTINGS;
+      const { observations, rejectedAttempts } = admitPageObservations(message.observations, settings);
+      if (rejectedAttempts > 0) {
+        console.warn('PolicyLens: dropped', rejectedAttempts, 'cookie attempt(s) from tab', from.tabId, 'while cookies are not blocked');
+      }
+      return observeAll(from.tabId, observations);
+    }
     case 'policy-text': {
       if (from.frameId !== 0) return; // only the page itself can be the policy page
       const check = checkPublishedPolicy(message.text, POLICY, Date.now());

@@ -45,6 +45,48 @@ describe('router', () => {
     );
   });
 
+  const frameSender = (url: string, origin: string | undefined, overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender =>
+    ({ ...contentSender({ url, frameId: 3, ...overrides }), ...(origin === undefined ? {} : { origin }) }) as Runtime.MessageSender;
+
+  it.each<[string, string, string | undefined]>([
+    ['an about:blank frame (Chromium)', 'about:blank', 'https://www.smartergo.com'],
+    ['a srcdoc frame (Chromium)', 'about:srcdoc', 'https://www.smartergo.com'],
+    ['a data: frame (opaque origin)', 'data:text/html,<img src=x>', 'null'],
+    ['a blob: frame', 'blob:https://www.smartergo.com/0b5e6f0e-3f7a-4a55-9a4c-1d2b3c4d5e6f', 'https://www.smartergo.com'],
+    ['an about:blank frame (Firefox: no sender.origin)', 'about:blank', undefined],
+  ])('attributes %s of a SmartErgo tab to that tab', async (_name, url, origin) => {
+    const { route, onContent } = setup();
+    await route({ type: 'observations', observations, tabId: 99 }, frameSender(url, origin));
+    expect(onContent).toHaveBeenCalledWith(
+      { type: 'observations', observations },
+      { tabId: 4, frameId: 3, url, tabUrl: 'https://www.smartergo.com/' },
+    );
+  });
+
+  it.each<[string, Runtime.MessageSender]>([
+    ['an about:blank frame of another origin', frameSender('about:blank', 'https://evil.example')],
+    ['a blob: frame of another origin', frameSender('blob:https://evil.example/0b5e', 'https://evil.example')],
+    ['a blob: frame whose origin is not SmartErgo, whatever the URL says', frameSender('blob:https://www.smartergo.com/0b5e', 'https://evil.example')],
+    ['a local frame in a tab that is not SmartErgo', frameSender('about:blank', undefined, { tab: { ...contentSender().tab!, url: 'https://evil.example/' } })],
+    ['a local frame in a tab whose URL the browser does not show', frameSender('data:text/html,x', 'null', { tab: { ...contentSender().tab!, url: undefined } })],
+    ['a top-level blob: document', frameSender('blob:https://www.smartergo.com/0b5e', 'https://www.smartergo.com', { frameId: 0 })],
+    ['a javascript: URL', frameSender('javascript:alert(1)', 'https://www.smartergo.com')],
+  ])('drops a message from %s', async (_name, sender) => {
+    const { route, onContent } = setup();
+    await route({ type: 'observations', observations }, sender);
+    expect(onContent).not.toHaveBeenCalled();
+  });
+
+  it('passes on the sending document’s id and life-cycle state the browser gives (Chromium), never the message’s', async () => {
+    const { route, onContent } = setup();
+    const sender = { ...contentSender(), documentId: 'DOC1', documentLifecycle: 'prerender' } as Runtime.MessageSender;
+    await route({ type: 'observations', observations, documentId: 'FORGED', documentLifecycle: 'active' }, sender);
+    expect(onContent).toHaveBeenCalledWith(
+      { type: 'observations', observations },
+      { tabId: 4, frameId: 0, url: 'https://www.smartergo.com/', tabUrl: 'https://www.smartergo.com/', documentId: 'DOC1', documentLifecycle: 'prerender' },
+    );
+  });
+
   it('answers the popup', async () => {
     const { route, onGetPage } = setup();
     await expect(route({ type: 'get-page', tabId: 4 }, popupSender)).resolves.toMatchObject({ smartErgo: true });

@@ -17,11 +17,23 @@ import {
 import type { BlockingSettings, SettingsChange } from '../core/blocking/settings';
 import { isSmartErgoUrl } from '../core/site';
 
+/** Who sent a content message, from browser-set `sender` fields only. */
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  url: string;
+  tabUrl: string | undefined;
+  /** Chromium's id of the sending document (absent in Firefox). */
+  documentId?: string;
+  /** Chromium's "active", "prerender", "cached" or "pending_deletion" (absent in Firefox). */
+  documentLifecycle?: string;
+}
+
 export interface RouterDeps {
   extensionId: string;
   /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
   extensionOrigin: string;
-  onContent(message: ContentMessage, from: { tabId: number; frameId: number; url: string; tabUrl: string | undefined }): Promise<void>;
+  onContent(message: ContentMessage, from: ContentSender): Promise<void>;
   onGetPage(tabId: number): Promise<GetPageResponse>;
   onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
   onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
@@ -49,17 +61,21 @@ export function createRouter(deps: RouterDeps) {
 
     // A content script: the tab and frame come from the browser, never from the message.
     const tabId = sender.tab?.id;
-    if (tabId === undefined || tabId < 0 || !isSmartErgoUrl(sender.url)) return undefined;
+    if (tabId === undefined || tabId < 0 || !isSmartErgoFrame(sender)) return undefined;
     const parsed = validateContentMessage(message);
     if (!parsed.ok) {
       console.warn('PolicyLens: dropped a malformed message from tab', tabId, parsed.error);
       return undefined;
     }
+    // Not in the polyfill's types: Chromium sets them (106+), Firefox does not.
+    const { documentId, documentLifecycle } = sender as { documentId?: unknown; documentLifecycle?: unknown };
     await deps.onContent(parsed.value, {
       tabId,
       frameId: sender.frameId ?? 0,
-      url: sender.url as string,
+      url: sender.url ?? '',
       tabUrl: sender.tab?.url,
+      ...(typeof documentId === 'string' ? { documentId } : {}),
+      ...(typeof documentLifecycle === 'string' ? { documentLifecycle } : {}),
     });
     return undefined;
   };
@@ -76,4 +92,29 @@ export function createRouter(deps: RouterDeps) {
         return deps.onGetBlocked(message.tabId);
     }
   }
+}
+
+/** Schemes of documents that have no network origin of their own: their creator's page is theirs. */
+const LOCAL_SCHEMES = ['about:', 'data:', 'blob:'];
+
+/**
+ * Whether a content script's frame is part of a SmartErgo page, from browser-set fields only.
+ * A SmartErgo URL is. So is a subframe whose document the page made itself (about:blank,
+ * about:srcdoc, data:, blob:; the content script runs there through match_origin_as_fallback)
+ * while the tab's top-level page is SmartErgo's: such a frame has no URL of its own to judge,
+ * so its origin decides where the browser gives one (Chromium's `sender.origin`: SmartErgo's for
+ * about:blank, srcdoc and blob:, "null" for data:), and a blob: URL carries its creator's origin.
+ * Never a field of the message.
+ */
+export function isSmartErgoFrame(sender: Runtime.MessageSender): boolean {
+  if (isSmartErgoUrl(sender.url)) return true;
+  const url = sender.url ?? '';
+  const scheme = LOCAL_SCHEMES.find((s) => url.toLowerCase().startsWith(s));
+  if (!scheme || !sender.frameId || sender.frameId <= 0 || !isSmartErgoUrl(sender.tab?.url)) return false;
+  if (scheme === 'blob:' && !isSmartErgoUrl(url.slice('blob:'.length))) return false;
+  // Not in the polyfill's types; Chromium sets it, Firefox does not.
+  const origin = (sender as { origin?: unknown }).origin;
+  if (origin === undefined) return true;
+  // "null": an opaque origin (data:, a sandboxed srcdoc), where the browser injects only if the creator matched.
+  return origin === 'null' || (typeof origin === 'string' && isSmartErgoUrl(`${origin}/`));
 }

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord } from '../core/model';
+import { isRequestFinding } from '../core/model';
 import { POLICY } from '../core/policy/disclosures';
 import { pageKey } from '../shared/storage-keys';
-import { TabStore, type SessionArea } from './tab-store';
+import { isQuotaError, TabStore, type SessionArea } from './tab-store';
 
 /** storage.session as a Map, with structured cloning like the real one. */
 function fakeSessionArea(): SessionArea & { data: Map<string, unknown>; writes: number } {
@@ -85,5 +86,142 @@ describe('TabStore', () => {
     await store.settled();
     await store.prune(new Set([2]));
     expect([...area.data.keys()]).toEqual([pageKey(2)]);
+    // Gone from the worker's memory too: a later save does not bring it back.
+    await store.update(1, () => true);
+    await store.settled();
+    expect([...area.data.keys()]).toEqual([pageKey(2)]);
+  });
+
+  it('keeps a page started after the list of open tabs was taken (a tab that list could not name)', async () => {
+    const area = fakeSessionArea();
+    const store = new TabStore(area);
+    store.start(1, pageUrl, 1_000); // closed before the list was taken
+    store.start(5, pageUrl, 2_000); // opened while the worker was asking
+    await store.settled();
+    await store.prune(new Set([]), 1_500);
+    expect([...area.data.keys()]).toEqual([pageKey(5)]);
+  });
+});
+
+/**
+ * storage.session with Chrome's quota behaviour: a write that would take the stored JSON
+ * (keys and values) past `quota` bytes is refused whole, with Chrome's error message.
+ */
+function quotaSessionArea(quota: number) {
+  const area = fakeSessionArea();
+  const bytes = (entries: Iterable<[string, unknown]>): number => {
+    let sum = 0;
+    for (const [k, v] of entries) sum += k.length + JSON.stringify(v).length;
+    return sum;
+  };
+  const set = area.set.bind(area);
+  const state = { refused: 0, maxBytes: 0 };
+  area.set = async (items: Record<string, unknown>) => {
+    const next = new Map(area.data);
+    for (const [k, v] of Object.entries(items)) next.set(k, v);
+    if (bytes(next) > quota) {
+      state.refused += 1;
+      throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+    }
+    await set(items);
+    state.maxBytes = Math.max(state.maxBytes, bytes(area.data));
+  };
+  return Object.assign(area, { state, bytes: () => bytes(area.data) });
+}
+
+/** `n` distinct third-party beacons on tab `tabId`, each seen once. */
+async function heavyTab(store: TabStore, tabId: number, n: number): Promise<void> {
+  store.start(tabId, pageUrl, 0);
+  await store.update(tabId, (page) => {
+    for (let i = 0; i < n; i++) {
+      page.observe({ source: 'resource-timing', url: `https://cdn.ergo-partners.net/b/${tabId}/${i}?i=${i}&pad=${'x'.repeat(40)}`, initiatorType: 'beacon' }, { now: i, pageUrl, policy: POLICY });
+    }
+    return true;
+  });
+  await store.settled();
+}
+
+/** Every sighting is either in a kept finding's count or in the page's overflow. */
+const accounted = (record: PageRecord): number => record.findings.reduce((sum, f) => sum + f.count, 0) + record.overflow;
+
+describe('TabStore within the storage.session quota', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('recognises quota errors by their message (Chrome: "Session storage quota bytes exceeded")', () => {
+    expect(isQuotaError(new Error('Session storage quota bytes exceeded. Values were not stored.'))).toBe(true);
+    expect(isQuotaError(new Error('QUOTA_BYTES quota exceeded'))).toBe(true);
+    expect(isQuotaError(new Error('Extension context invalidated.'))).toBe(false);
+  });
+
+  it('heavy tabs past the quota: every write lands, other tabs are trimmed first, nothing is lost without a trace', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const area = quotaSessionArea(1_000_000);
+    // A budget above the quota: only the caught quota errors can keep the store going.
+    const store = new TabStore(area, () => {}, 10_000_000);
+    const perTab = 300;
+    for (let tabId = 1; tabId <= 8; tabId++) await heavyTab(store, tabId, perTab);
+
+    expect(area.state.refused).toBeGreaterThan(0);
+    expect(errors).not.toHaveBeenCalled();
+    expect(area.bytes()).toBeLessThanOrEqual(1_000_000);
+    const records = Array.from({ length: 8 }, (_, i) => area.data.get(pageKey(i + 1)) as PageRecord);
+    for (const record of records) expect(accounted(record)).toBe(perTab);
+    // The tab written last (the one being looked at) keeps every finding, with its full sample URLs.
+    const last = records[7]!;
+    expect(last.findings).toHaveLength(perTab);
+    expect(last.overflow).toBe(0);
+    expect(last.findings.every((f) => isRequestFinding(f) && f.sampleUrl.includes('?i='))).toBe(true);
+    // The other tabs gave up their sample URLs' queries first, then findings (counted in overflow).
+    expect(records.slice(0, 7).some((r) => r.overflow > 0)).toBe(true);
+    for (const record of records.slice(0, 7)) for (const f of record.findings) if (isRequestFinding(f)) expect(f.sampleUrl).not.toContain('?');
+  });
+
+  it('keeps the total under its own budget before the browser has to refuse anything', async () => {
+    const area = quotaSessionArea(1_000_000);
+    const store = new TabStore(area, () => {}, 600_000);
+    for (let tabId = 1; tabId <= 8; tabId++) await heavyTab(store, tabId, 300);
+    expect(area.state.refused).toBe(0);
+    expect(area.state.maxBytes).toBeLessThanOrEqual(600_000 + 8 * 16);
+    for (let tabId = 1; tabId <= 8; tabId++) expect(accounted(area.data.get(pageKey(tabId)) as PageRecord)).toBe(300);
+  });
+
+  it('a single page larger than the quota keeps what fits and counts the rest in overflow', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const area = quotaSessionArea(200_000);
+    const store = new TabStore(area, () => {}, 10_000_000);
+    await heavyTab(store, 1, 1_000);
+    const record = area.data.get(pageKey(1)) as PageRecord;
+    expect(errors).not.toHaveBeenCalled();
+    expect(record.findings.length).toBeGreaterThan(0);
+    expect(record.findings.length).toBeLessThan(1_000);
+    expect(accounted(record)).toBe(1_000);
+    // The first findings are the ones kept (like the per-page bound).
+    expect(record.findings[0]?.id).toBe('beacon:cdn.ergo-partners.net/b/1/0');
+  });
+
+  it('after a worker restart it measures the records it has not seen before trimming', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const area = quotaSessionArea(1_000_000);
+    const first = new TabStore(area, () => {}, 10_000_000);
+    for (let tabId = 1; tabId <= 3; tabId++) await heavyTab(first, tabId, 300);
+    const restarted = new TabStore(area, () => {}, 10_000_000); // globals lost, storage kept
+    for (let tabId = 4; tabId <= 8; tabId++) await heavyTab(restarted, tabId, 300);
+    expect(errors).not.toHaveBeenCalled();
+    expect(area.bytes()).toBeLessThanOrEqual(1_000_000);
+    for (let tabId = 1; tabId <= 8; tabId++) expect(accounted(area.data.get(pageKey(tabId)) as PageRecord)).toBe(300);
+    expect((area.data.get(pageKey(8)) as PageRecord).overflow).toBe(0);
+  });
+
+  it('does not bring back a closed tab’s record while making room', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const area = quotaSessionArea(1_000_000);
+    const store = new TabStore(area, () => {}, 10_000_000);
+    for (let tabId = 1; tabId <= 3; tabId++) await heavyTab(store, tabId, 300);
+    await store.remove(2);
+    for (let tabId = 4; tabId <= 8; tabId++) await heavyTab(store, tabId, 300);
+    expect(area.data.has(pageKey(2))).toBe(false);
   });
 });

@@ -9,13 +9,22 @@ import { listenForCookieAttempts } from './collectors/cookie-attempts';
 import { DocumentCookieWatcher } from './collectors/document-cookie';
 import { PageBehaviour } from './collectors/page-behaviour';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
-import { observeResources } from './collectors/resource-timing';
+import { observeResources, reportAllResources } from './collectors/resource-timing';
 import { FormWatcher } from './collectors/forms';
 import { StorageWatcher } from './collectors/storage';
 import { TypedValues } from './collectors/typed-values';
 import { Reporter } from './reporter';
 
 const reporter = new Reporter((message) => browser.runtime.sendMessage(message));
+const isTop = window === window.top;
+// A prerendered page is not the tab's page until it is shown: hold what it sees until then.
+const doc = document as Document & { prerendering?: boolean };
+if (doc.prerendering) {
+  reporter.holdUntil(new Promise((resolve) => document.addEventListener('prerenderingchange', resolve, { once: true })));
+}
+// The worker learns this document's id (sender.documentId) from its first message; it tells
+// a page back from the back/forward cache, or a prerendered one shown, by that id.
+if (isTop) reporter.hello();
 const cookies = new DocumentCookieWatcher(
   () => document.cookie,
   (observation) => reporter.report(observation),
@@ -82,7 +91,7 @@ document.addEventListener('DOMContentLoaded', () => {
   // Forms added later (a checkout step, a modal): look again when the page changes, at most every half second.
   watchForNewForms();
   // On SmartErgo's policy page, the worker compares the published text with the one it was built with.
-  if (window === window.top && isPolicyPath(location.pathname)) {
+  if (isTop && isPolicyPath(location.pathname)) {
     const text = readPolicyText();
     if (text) browser.runtime.sendMessage({ type: 'policy-text', text }).catch(() => undefined);
   }
@@ -112,5 +121,16 @@ function watchForNewForms(): void {
     }, 500);
   }).observe(document.documentElement, { childList: true, subtree: true });
 }
+// Back from the back/forward cache: the worker put this page's findings aside when the tab
+// moved on, so everything is reported again (it starts the page anew on this document's message).
+addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  if (isTop) reporter.hello();
+  reportAllResources(document, (observation) => reporter.report(observation), (url) => beaconHints.kindOf(url));
+  cookies.reset();
+  cookies.check();
+  forms.reset();
+  forms.check();
+});
 // While all cookies are blocked, the writes the browser refuses (see cookie-attempts.ts).
 listenForCookieAttempts(window, (observation) => reporter.report(observation));

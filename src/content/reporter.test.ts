@@ -23,4 +23,21 @@ describe('Reporter', () => {
     const reporter = new Reporter(() => Promise.reject(new Error('Extension context invalidated')), (f) => f());
     expect(() => reporter.report(observation(1))).not.toThrow();
   });
+
+  it('holds everything while a prerendered page is unseen, then sends it all, hello included', async () => {
+    const sent: ObservationsMessage[] = [];
+    const reporter = new Reporter(async (message) => sent.push(message), (f) => f());
+    let show: () => void = () => {};
+    reporter.holdUntil(new Promise<void>((resolve) => (show = resolve)));
+    reporter.hello();
+    reporter.report(observation(1));
+    reporter.flush(); // pagehide while prerendering: still nothing
+    expect(sent).toEqual([]);
+    show();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(sent).toEqual([{ type: 'observations', observations: [observation(1)] }]);
+    reporter.hello();
+    expect(sent.at(-1)).toEqual({ type: 'observations', observations: [] });
+  });
 });

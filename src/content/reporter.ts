@@ -16,15 +16,35 @@ export class Reporter {
     private readonly schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50),
   ) {}
 
+  private held = false;
+
+  /**
+   * Sends nothing until `until` settles (a prerendered page: what it sees belongs to it only
+   * once it is shown), then everything gathered meanwhile.
+   */
+  holdUntil(until: Promise<unknown>): void {
+    this.held = true;
+    void until.finally(() => {
+      this.held = false;
+      this.flush();
+    });
+  }
+
+  /** Tells the worker this document is there, even before it has seen anything. */
+  hello(): void {
+    if (!this.held) this.send({ type: 'observations', observations: [] }).catch(() => undefined);
+  }
+
   report(observation: PageObservation): void {
     this.pending.push(observation);
-    if (this.scheduled) return;
+    if (this.scheduled || this.held) return;
     this.scheduled = true;
     this.schedule(() => this.flush());
   }
 
   flush(): void {
     this.scheduled = false;
+    if (this.held) return;
     while (this.pending.length > 0) {
       const observations = this.pending.splice(0, MAX_OBSERVATIONS_PER_MESSAGE);
       // The worker may be restarting or the extension reloading: the page must not notice.

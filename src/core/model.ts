@@ -134,6 +134,18 @@ export interface DocumentCookieObservation {
 }
 
 /**
+ * A document.cookie write the browser refused while the user blocks all of SmartErgo's
+ * cookies, as public/cookie-attempts.js posted it to the content script. The page can post
+ * the same message, so the worker takes it (as a document-cookie observation) only while
+ * that block is on, when the script really runs: see admitPageObservations.
+ */
+export interface CookieAttemptObservation {
+  source: 'cookie-attempt';
+  name: string;
+  value: string;
+}
+
+/**
  * A cookie a SmartErgo response tried to set with a Set-Cookie header, as webRequest
  * saw the header. The worker reports it when the user's settings block that cookie,
  * so the attempt stays visible even though a blocking rule kept it out of the browser.
@@ -508,6 +520,12 @@ export interface PageRecord {
   overflow: number;
   /** Present when the page is SmartErgo's privacy policy. */
   policyCheck?: PolicyCheck;
+  /**
+   * The browser's id of the top-level document these findings are about (Chromium's
+   * sender.documentId), once its content script has spoken: a message from another top-level
+   * document of the tab (back from the back/forward cache, a prerendered page shown) starts a new page.
+   */
+  documentId?: string;
 }
 
 /** A beacon or request finding (the two kinds share one shape). */

@@ -64,6 +64,38 @@ export class PageFindings {
     return index === undefined ? undefined : this.record.findings[index];
   }
 
+  /** Replaces findings with smaller versions of themselves (same ids, same place); returns how many changed. */
+  rewrite(change: (finding: Finding) => Finding): number {
+    let changed = 0;
+    this.record.findings.forEach((finding, index) => {
+      const next = change(finding);
+      if (next === finding) return;
+      if (next.id !== finding.id) throw new Error(`rewrite: ${finding.id} may not change its id`);
+      this.record.findings[index] = next;
+      changed += 1;
+    });
+    return changed;
+  }
+
+  /**
+   * Forgets findings to save memory, never without a trace: each one's sightings are added
+   * to `overflow`, like those of findings past the per-page bound. Returns the sightings dropped.
+   */
+  shed(ids: ReadonlySet<string>): number {
+    let sightings = 0;
+    const kept = this.record.findings.filter((finding) => {
+      if (!ids.has(finding.id)) return true;
+      sightings += finding.count;
+      return false;
+    });
+    if (kept.length === this.record.findings.length) return 0;
+    this.record.findings.splice(0, this.record.findings.length, ...kept);
+    this.byId.clear();
+    kept.forEach((finding, index) => this.byId.set(finding.id, index));
+    this.record.overflow += sightings;
+    return sightings;
+  }
+
   /** Folds one observation into the page. Returns the finding it created or changed, if any. */
   observe(observation: Observation, context: PipelineContext): Finding | undefined {
     switch (observation.source) {

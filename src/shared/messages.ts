@@ -10,6 +10,7 @@ import {
   RECORDING_SIGNALS,
   UNLISTED_FORM_FIELDS,
   type ConsentObservation,
+  type CookieAttemptObservation,
   type CookiePurpose,
   type DocumentCookieObservation,
   type FingerprintObservation,
@@ -57,7 +58,11 @@ export const MAX_COOKIE_LENGTH = 8_192;
 export const MAX_OBSERVATIONS_PER_MESSAGE = 500;
 
 /** What a content script may report: only what it can see itself. */
-export type PageObservation = ResourceObservation | DocumentCookieObservation | PageBehaviourObservation;
+export type PageObservation =
+  | ResourceObservation
+  | DocumentCookieObservation
+  | CookieAttemptObservation
+  | PageBehaviourObservation;
 
 export interface ObservationsMessage {
   type: 'observations';
@@ -194,6 +199,12 @@ const consentObservation = object<ConsentObservation>({
   answer: literal('none', 'accepted', 'declined'),
 });
 
+const cookieAttemptObservation: Validator<CookieAttemptObservation> = object<CookieAttemptObservation>({
+  source: literal('cookie-attempt'),
+  name: string(MAX_COOKIE_LENGTH),
+  value: string(MAX_COOKIE_LENGTH),
+});
+
 const pageObservation: Validator<PageObservation> = tagged<PageObservation>('source', {
   'resource-timing': resourceObservation,
   'document-cookie': documentCookieObservation,
@@ -203,6 +214,7 @@ const pageObservation: Validator<PageObservation> = tagged<PageObservation>('sou
   fingerprint: fingerprintObservation,
   recording: recordingObservation,
   consent: consentObservation,
+  'cookie-attempt': cookieAttemptObservation,
 });
 
 export const validateContentMessage: Validator<ContentMessage> = tagged<ContentMessage>('type', {

@@ -5,9 +5,15 @@
 declare namespace chrome {
   namespace tabs {
     function query(filter: { url?: string | string[]; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    function create(properties: { url: string }): Promise<{ id?: number }>;
   }
   namespace storage {
-    const session: { get(key: string | null): Promise<Record<string, unknown>> };
+    const session: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      getBytesInUse(keys: string | string[] | null): Promise<number>;
+      QUOTA_BYTES: number;
+    };
     const local: { get(key: string | null): Promise<Record<string, unknown>> };
   }
   namespace runtime {

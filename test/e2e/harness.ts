@@ -23,6 +23,8 @@ export interface LaunchOptions {
   allowThirdPartyCookies?: boolean;
   /** More Chromium flags (e.g. --log-net-log=FILE). */
   extraArgs?: string[];
+  /** Playwright's own flags to leave out (e.g. --disable-back-forward-cache). */
+  ignoreDefaultArgs?: string[];
 }
 
 export function launchWithExtension(site: DemoSite, options: LaunchOptions = {}): Promise<ExtensionBrowser> {

@@ -71,6 +71,20 @@ describe("Chromium's manifest (manifest.json)", () => {
   });
 });
 
+describe('content scripts', () => {
+  it('run in every frame of a SmartErgo page, including the frames it makes itself (about:blank, srcdoc, data:, blob:)', () => {
+    const scripts = source.content_scripts as { js: string[]; matches: string[]; all_frames?: boolean; match_origin_as_fallback?: boolean }[];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(script.all_frames).toBe(true);
+      expect(script.match_origin_as_fallback).toBe(true);
+      // Chromium refuses match_origin_as_fallback with a pattern whose path is not "/*".
+      for (const pattern of script.matches) expect(pattern).toMatch(/^[^/]+:\/\/[^/]+\/\*$/);
+    }
+    expect(Number.parseInt(FIREFOX_MIN_VERSION, 10)).toBeGreaterThanOrEqual(128); // Firefox reads match_origin_as_fallback from 128 on
+  });
+});
+
 describe("Firefox's manifest", () => {
   const firefox = manifestFor('firefox', source) as Manifest & {
     browser_specific_settings: { gecko: { id: string; strict_min_version: string; data_collection_permissions: unknown } };

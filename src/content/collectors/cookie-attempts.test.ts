@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { DocumentCookieObservation } from '../../core/model';
+import type { CookieAttemptObservation } from '../../core/model';
 import { listenForCookieAttempts } from './cookie-attempts';
 
 /** Posts as the MAIN-world script does, and waits for the message to be delivered. */
@@ -10,15 +10,15 @@ function post(data: unknown, source: Window | null = window): Promise<void> {
 }
 
 describe('listenForCookieAttempts', () => {
-  it('reports a refused write as a document.cookie observation', async () => {
-    const seen: DocumentCookieObservation[] = [];
+  it('reports a refused write as a cookie attempt (the worker decides whether to believe it)', async () => {
+    const seen: CookieAttemptObservation[] = [];
     listenForCookieAttempts(window, (o) => seen.push(o));
     await post({ policylens: 'cookie-attempt', name: '_ga', value: 'GA1.1.1.1' });
-    expect(seen).toEqual([{ source: 'document-cookie', name: '_ga', value: 'GA1.1.1.1' }]);
+    expect(seen).toEqual([{ source: 'cookie-attempt', name: '_ga', value: 'GA1.1.1.1' }]);
   });
 
   it('ignores other messages, other windows and oversized values', async () => {
-    const seen: DocumentCookieObservation[] = [];
+    const seen: CookieAttemptObservation[] = [];
     listenForCookieAttempts(window, (o) => seen.push(o));
     await post({ type: 'something else' });
     await post('cookie-attempt');

@@ -14,6 +14,12 @@ export class DocumentCookieWatcher {
     private readonly report: (observation: DocumentCookieObservation) => void,
   ) {}
 
+  /** Forgets what was reported, so the next check reports every cookie again (a page back from the cache). */
+  reset(): void {
+    this.lastRaw = '';
+    this.seen.clear();
+  }
+
   check(): void {
     let raw: string;
     try {

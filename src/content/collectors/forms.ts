@@ -83,6 +83,11 @@ export class FormWatcher {
     private readonly report: (observation: FormObservation) => void,
   ) {}
 
+  /** Forgets what was reported (a page back from the back/forward cache starts a new record). */
+  reset(): void {
+    this.reported.clear();
+  }
+
   check(): void {
     let forms: FormObservation[];
     try {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { imagesByUrl, looksLikePixel } from './resource-timing';
+import type { ResourceObservation } from '../../core/model';
+import { imagesByUrl, looksLikePixel, reportAllResources } from './resource-timing';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -51,5 +52,28 @@ describe('imagesByUrl', () => {
     for (const url of [shown, pixel, 'https://www.facebook.com/tr?id=1&ev=Lead']) {
       expect(looksLikePixel(doc, url, () => index)).toBe(looksLikePixel(doc, url));
     }
+  });
+});
+
+describe('reportAllResources (a page back from the back/forward cache)', () => {
+  it('reports every resource the page has loaded, classified as the observer does', () => {
+    const doc = page('');
+    const entries = [
+      { name: 'https://www.facebook.com/tr?id=1', initiatorType: 'img' },
+      { name: 'https://www.google-analytics.com/g/collect?v=2', initiatorType: 'beacon' },
+    ];
+    const view = doc.defaultView!;
+    const original = view.performance.getEntriesByType.bind(view.performance);
+    view.performance.getEntriesByType = ((type: string) => (type === 'resource' ? entries : original(type))) as typeof view.performance.getEntriesByType;
+    const seen: ResourceObservation[] = [];
+    try {
+      reportAllResources(doc, (o) => seen.push(o));
+    } finally {
+      view.performance.getEntriesByType = original;
+    }
+    expect(seen).toEqual([
+      { source: 'resource-timing', url: 'https://www.facebook.com/tr?id=1', initiatorType: 'img', looksLikePixel: true },
+      { source: 'resource-timing', url: 'https://www.google-analytics.com/g/collect?v=2', initiatorType: 'beacon' },
+    ]);
   });
 });

@@ -13,30 +13,51 @@ export function observeResources(
 ): () => void {
   const view = doc.defaultView;
   if (!view || typeof view.PerformanceObserver !== 'function') return () => {};
-  const observer = new view.PerformanceObserver((list) => {
-    // One look at the page's images per batch of entries, not one per image entry: on a
-    // page with many images that query was quadratic (about 0.5 s for 1,000 entries).
-    let images: ImagesByUrl | undefined;
-    const index = (): ImagesByUrl => (images ??= imagesByUrl(doc));
-    for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-      const initiatorType = String(entry.initiatorType ?? 'other');
-      const url = String(entry.name);
-      const hint = initiatorType === 'img' ? undefined : sentAs(url);
-      report({
-        source: 'resource-timing',
-        url,
-        initiatorType,
-        ...(initiatorType === 'img' ? { looksLikePixel: looksLikePixel(doc, url, index) } : {}),
-        ...(hint ? { sentAs: hint } : {}),
-      });
-    }
-  });
+  const observer = new view.PerformanceObserver((list) => reportEntries(doc, list.getEntries() as PerformanceResourceTiming[], report, sentAs));
   try {
     observer.observe({ type: 'resource', buffered: true });
   } catch {
     return () => {};
   }
   return () => observer.disconnect();
+}
+
+/**
+ * Every resource the page has loaded so far, reported again: for a page restored from the
+ * back/forward cache, whose findings the worker put aside when the tab moved on.
+ */
+export function reportAllResources(
+  doc: Document,
+  report: (observation: ResourceObservation) => void,
+  sentAs: (url: string) => ResourceObservation['sentAs'] = () => undefined,
+): void {
+  const performance = doc.defaultView?.performance;
+  if (!performance || typeof performance.getEntriesByType !== 'function') return;
+  reportEntries(doc, performance.getEntriesByType('resource') as PerformanceResourceTiming[], report, sentAs);
+}
+
+function reportEntries(
+  doc: Document,
+  entries: readonly PerformanceResourceTiming[],
+  report: (observation: ResourceObservation) => void,
+  sentAs: (url: string) => ResourceObservation['sentAs'],
+): void {
+  // One look at the page's images per batch of entries, not one per image entry: on a
+  // page with many images that query was quadratic (about 0.5 s for 1,000 entries).
+  let images: ImagesByUrl | undefined;
+  const index = (): ImagesByUrl => (images ??= imagesByUrl(doc));
+  for (const entry of entries) {
+    const initiatorType = String(entry.initiatorType ?? 'other');
+    const url = String(entry.name);
+    const hint = initiatorType === 'img' ? undefined : sentAs(url);
+    report({
+      source: 'resource-timing',
+      url,
+      initiatorType,
+      ...(initiatorType === 'img' ? { looksLikePixel: looksLikePixel(doc, url, index) } : {}),
+      ...(hint ? { sentAs: hint } : {}),
+    });
+  }
 }
 
 /**
