@@ -3,7 +3,9 @@
  * the popup is open), what the rules blocked in the tab, and the last error.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { cookieBlock, requestBlock } from '../core/blocking/decide';
 import { DEFAULT_SETTINGS, withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
+import type { Finding } from '../core/model';
 import type { OptOutChoice, RightsRequestKind } from '../core/rights';
 import type { GetBlockedResponse, LoggedRightsRequest } from '../shared/messages';
 import type { BrowserFeatures, ControlsSource } from './controls-source';
@@ -22,6 +24,15 @@ export interface ControlsState {
   refreshBlocked(): Promise<void>;
   copy(text: string): Promise<boolean>;
   stop(): void;
+  /** isBlocked under the current settings (here, so the popup's first screen does not load the decision code). */
+  isBlocked(settings: BlockingSettings, finding: Finding): boolean;
+}
+
+/** Whether the user's settings stop this finding (the browser's rules say the same). */
+export function isBlocked(settings: BlockingSettings, finding: Finding): boolean {
+  if (finding.kind === 'cookie') return cookieBlock(settings, finding) !== undefined;
+  if (finding.kind === 'beacon' || finding.kind === 'request') return requestBlock(settings, finding) !== undefined;
+  return false;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -104,5 +115,6 @@ export function startControls(source: ControlsSource, tabId: () => Promise<numbe
       stopped = true;
       unsubscribe();
     },
+    isBlocked,
   };
 }

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, withChange, type BlockingSettings, type SettingsChang
 import { composeOptOut } from '../core/opt-out';
 import type { OptOutChoice, RightsRequestKind } from '../core/rights';
 import type { GetBlockedResponse, LoggedRightsRequest } from '../shared/messages';
-import { App } from './components/app';
+import { App, loadPanels } from './components/app';
 import type { ControlsSource, LocalState } from './controls-source';
 import { startControls, type ControlsState } from './controls-state';
 import { startPopup, type PopupState } from './state';
@@ -74,6 +74,9 @@ async function mount(fake: FakeControls, settings: BlockingSettings = DEFAULT_SE
     render(<App state={state} t={source.t} sectionTitles={SECTION_TITLES} controls={controls} />, container);
     await state.ready;
     await controls.ready;
+    // The panels' code loads after the first render, as in the browser.
+    await loadPanels();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
   mounted = { container, state, controls };
   return { container, source };

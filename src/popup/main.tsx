@@ -2,9 +2,8 @@
 import { render } from 'preact';
 import { SECTION_TITLES } from '../core/policy/section-titles';
 import { languageTag } from '../shared/i18n';
-import { App } from './components/app';
-import { createBrowserControlsSource } from './controls-source';
-import { startControls } from './controls-state';
+import { App, loadPanels } from './components/app';
+import type { ControlsState } from './controls-state';
 import { createBrowserSource } from './source';
 import { startPopup } from './state';
 import './popup.css';
@@ -19,5 +18,13 @@ document.title = t('extName');
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
-const controls = startControls(createBrowserControlsSource(), () => source.tabId());
-render(<App state={startPopup(source)} t={t} sectionTitles={SECTION_TITLES} controls={controls} />, root);
+const state = startPopup(source);
+const show = (controls?: ControlsState): void =>
+  render(<App state={state} t={t} sectionTitles={SECTION_TITLES} controls={controls} />, root);
+show();
+// The blocking and opt-out controls come second: their code loads while the worker is
+// asked for the findings, and they join the popup when it is in.
+void import('./controls-entry').then(({ startBrowserControls }) => {
+  void loadPanels();
+  show(startBrowserControls(() => source.tabId()));
+});

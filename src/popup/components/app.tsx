@@ -2,7 +2,7 @@ import type { Translate } from '../../shared/i18n';
 import { hostOf, } from '../present';
 import type { ControlsState } from '../controls-state';
 import type { PopupState } from '../state';
-import { BlockingPanel, RightsPanel } from './controls';
+import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../summary';
 import { Groups } from './groups';
 import { ExportReport } from './export-report';
@@ -16,6 +16,31 @@ export interface AppProps {
   sectionTitles: Readonly<Record<string, string>>;
   /** The blocking and opt-out controls; absent, the popup only shows findings. */
   controls?: ControlsState;
+}
+
+type PanelsModule = typeof import('./controls');
+let panels: Promise<PanelsModule> | undefined;
+/** The controls' code (the larger part of the popup's own) loads once, after the findings are on screen. */
+export const loadPanels = (): Promise<PanelsModule> => (panels ??= import('./controls'));
+
+/** The blocking and opt-out panels, below the findings: they appear once their code is in. */
+function Panels({ controls, t }: { controls: ControlsState; t: Translate }) {
+  const [module, setModule] = useState<PanelsModule | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadPanels().then((loaded) => live && setModule(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!module) return null;
+  const { BlockingPanel, RightsPanel } = module;
+  return (
+    <>
+      <BlockingPanel controls={controls} t={t} />
+      <RightsPanel controls={controls} t={t} />
+    </>
+  );
 }
 
 function Body(props: AppProps) {
@@ -82,12 +107,7 @@ export function App(props: AppProps) {
       <main class="main">
         {status.state === 'ready' && status.smartErgo && page?.policyCheck && <PolicyCheckNote check={page.policyCheck} t={t} />}
         <Body {...props} />
-        {props.controls && status.state === 'ready' && status.smartErgo && (
-          <>
-            <BlockingPanel controls={props.controls} t={t} />
-            <RightsPanel controls={props.controls} t={t} />
-          </>
-        )}
+        {props.controls && status.state === 'ready' && status.smartErgo && <Panels controls={props.controls} t={t} />}
       </main>
     </>
   );

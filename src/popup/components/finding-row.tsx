@@ -1,6 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { cookieBlock, requestBlock } from '../../core/blocking/decide';
-import { hostTarget, orgTarget, type BlockingSettings, type TrackerTarget } from '../../core/blocking/settings';
+import { hostTarget, orgTarget, type TrackerTarget } from '../../core/blocking/settings';
 import { isRequestFinding, type Finding, type SameSite } from '../../core/model';
 import type { ControlsState } from '../controls-state';
 import { BehaviourDetails, Detail } from './behaviour-details';
@@ -69,13 +68,6 @@ function FindingDetails({ finding, t }: { finding: Finding; t: Translate }) {
   );
 }
 
-/** Whether the user's settings stop this finding (the browser's rules say the same). */
-export function isBlocked(settings: BlockingSettings, finding: Finding): boolean {
-  if (finding.kind === 'cookie') return cookieBlock(settings, finding) !== undefined;
-  if (finding.kind === 'beacon' || finding.kind === 'request') return requestBlock(settings, finding) !== undefined;
-  return false;
-}
-
 /** Block or unblock this one thing from its details. */
 function FindingActions({ finding, controls, t }: { finding: Finding; controls: ControlsState; t: Translate }) {
   const settings = controls.settings.value;
@@ -130,12 +122,25 @@ function FindingActions({ finding, controls, t }: { finding: Finding; controls: 
   );
 }
 
-/** One finding: a button (label, kind, verdict) that shows and hides its details. */
-export function FindingRow({ finding, t, controls }: { finding: Finding; t: Translate; controls?: ControlsState | undefined }) {
+/**
+ * One finding: a button (label, kind, verdict) that shows and hides its details.
+ * `blocked` comes from the group, which reads the settings once: a row reading the
+ * settings signal itself subscribed every row to it, and each change re-rendered all.
+ */
+export function FindingRow({
+  finding,
+  t,
+  controls,
+  blocked = false,
+}: {
+  finding: Finding;
+  t: Translate;
+  controls?: ControlsState | undefined;
+  blocked?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const verdict = finding.match.verdict;
-  const blocked = controls ? isBlocked(controls.settings.value, finding) : false;
   return (
     <li
       class={`finding finding--${verdict}`}
