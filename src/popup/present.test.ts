@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byVerdictThenLabel,
   durationText,
   findingLabel,
   groupBySection,
@@ -10,6 +11,7 @@ import {
   partyText,
   personalDataText,
   reasonText,
+  sortByVerdictThenLabel,
 } from './present';
 import {
   ALL_FINDINGS,
@@ -104,5 +106,12 @@ describe('plain words', () => {
 
   it('uses only messages that exist', () => {
     expect([...missing]).toEqual([]);
+  });
+});
+
+describe('sortByVerdictThenLabel', () => {
+  it('orders exactly as sorting with byVerdictThenLabel does', () => {
+    const findings = [...ALL_FINDINGS, ...ALL_FINDINGS.map((f) => ({ ...f, id: `${f.id}-b` }))].reverse();
+    expect(sortByVerdictThenLabel(findings).map((f) => f.id)).toEqual([...findings].sort(byVerdictThenLabel).map((f) => f.id));
   });
 });

@@ -36,10 +36,26 @@ export function findingLabel(finding: Finding): string {
   }
 }
 
+// One collator for every comparison: String#localeCompare sets one up per call, which
+// was a visible part of sorting 1,000 findings when the popup opens.
+let collator: Intl.Collator | undefined;
+const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
+
 export const byVerdictThenLabel = (a: Finding, b: Finding): number =>
   severity(a.match.verdict) - severity(b.match.verdict) ||
-  findingLabel(a).localeCompare(findingLabel(b)) ||
-  a.id.localeCompare(b.id);
+  compareText(findingLabel(a), findingLabel(b)) ||
+  compareText(a.id, b.id);
+
+/**
+ * byVerdictThenLabel's order, with each finding's severity and label worked out once
+ * instead of once per comparison (1,000 findings take ~10,000 comparisons).
+ */
+export function sortByVerdictThenLabel(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding) => ({ finding, severity: severity(finding.match.verdict), label: findingLabel(finding) }))
+    .sort((a, b) => a.severity - b.severity || compareText(a.label, b.label) || compareText(a.finding.id, b.finding.id))
+    .map((entry) => entry.finding);
+}
 
 /**
  * Groups findings by the section of their first citation. Groups holding a
@@ -62,7 +78,7 @@ export function groupBySection(findings: readonly Finding[], sectionOrder: reado
   };
   return [...groups.entries()]
     .map(([sectionId, list]): FindingGroup => {
-      const sorted = [...list].sort(byVerdictThenLabel);
+      const sorted = sortByVerdictThenLabel(list);
       const quotes = [...new Set(sorted.flatMap((f) => f.match.citations[0]?.quote ?? []))];
       const verdict = sorted[0]?.match.verdict ?? 'disclosed';
       return { sectionId, verdict, quotes, findings: sorted };
@@ -71,7 +87,7 @@ export function groupBySection(findings: readonly Finding[], sectionOrder: reado
       (a, b) =>
         severity(a.verdict) - severity(b.verdict) ||
         position(a.sectionId) - position(b.sectionId) ||
-        a.sectionId.localeCompare(b.sectionId),
+        compareText(a.sectionId, b.sectionId),
     );
 }
 
