@@ -14,7 +14,8 @@ import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
 import { checkPublishedPolicy } from '../core/policy/published';
 import { isSmartErgoUrl, SMARTERGO_MATCH_PATTERNS } from '../core/site';
-import type { ContentMessage, GetBlockedResponse, GetPageResponse } from '../shared/messages';
+import type { ContentMessage, GetBlockedResponse, GetPageResponse, PackedGetPageResponse } from '../shared/messages';
+import { packPage } from '../shared/page-wire';
 import { SETTINGS_KEY } from '../shared/storage-keys';
 import { showBadge } from './badge';
 import { Blocking, type BlockingDeps } from './blocking';
@@ -241,12 +242,13 @@ async function handleContentMessage(message: ContentMessage, from: ContentSender
   }
 }
 
-async function handleGetPage(tabId: number): Promise<GetPageResponse> {
+async function handleGetPage(tabId: number, packed: boolean): Promise<GetPageResponse | PackedGetPageResponse> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (!isSmartErgoUrl(tab?.url)) return { smartErgo: false, page: null };
+  if (!isSmartErgoUrl(tab?.url)) return packed ? { smartErgo: false, packed: null } : { smartErgo: false, page: null };
   await store.settled();
-  const page = await store.page(tabId);
-  return { smartErgo: true, page: page?.record ?? null };
+  const record = (await store.page(tabId))?.record ?? null;
+  if (packed) return { smartErgo: true, packed: record ? packPage(record) : null };
+  return { smartErgo: true, page: record };
 }
 
 async function handleGetBlocked(tabId: number): Promise<GetBlockedResponse> {

@@ -90,7 +90,7 @@ describe('router', () => {
   it('answers the popup', async () => {
     const { route, onGetPage } = setup();
     await expect(route({ type: 'get-page', tabId: 4 }, popupSender)).resolves.toMatchObject({ smartErgo: true });
-    expect(onGetPage).toHaveBeenCalledWith(4);
+    expect(onGetPage).toHaveBeenCalledWith(4, false);
   });
 
   it.each<[string, unknown, Runtime.MessageSender]>([

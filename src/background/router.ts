@@ -11,6 +11,7 @@ import {
   type GetBlockedResponse,
   type GetPageResponse,
   type LoggedRightsRequest,
+  type PackedGetPageResponse,
   type LogRequestMessage,
   type PopupMessage,
 } from '../shared/messages';
@@ -34,7 +35,7 @@ export interface RouterDeps {
   /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
   extensionOrigin: string;
   onContent(message: ContentMessage, from: ContentSender): Promise<void>;
-  onGetPage(tabId: number): Promise<GetPageResponse>;
+  onGetPage(tabId: number, packed: boolean): Promise<GetPageResponse | PackedGetPageResponse>;
   onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
   onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
   onGetBlocked(tabId: number): Promise<GetBlockedResponse>;
@@ -42,6 +43,7 @@ export interface RouterDeps {
 
 export type RouterReply =
   | GetPageResponse
+  | PackedGetPageResponse
   | BlockingSettings
   | LoggedRightsRequest
   | GetBlockedResponse
@@ -83,7 +85,7 @@ export function createRouter(deps: RouterDeps) {
   function handlePopup(message: PopupMessage): Promise<RouterReply> {
     switch (message.type) {
       case 'get-page':
-        return deps.onGetPage(message.tabId);
+        return deps.onGetPage(message.tabId, message.packed === true);
       case 'update-settings':
         return deps.onUpdateSettings(message.change);
       case 'log-request':

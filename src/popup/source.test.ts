@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageWith } from './test-support';
+import { packPage } from '../shared/page-wire';
+import { ALL_FINDINGS, pageWith } from './test-support';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
@@ -27,7 +28,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../shared/browser', () => ({ browser: fake.browser }));
 
-const { createBrowserSource, tabIdFromQuery } = await import('./source');
+const { asGetPageResponse, createBrowserSource, tabIdFromQuery } = await import('./source');
 
 beforeEach(() => {
   fake.listeners.session.clear();
@@ -58,7 +59,7 @@ describe('createBrowserSource', () => {
     const page = pageWith([]);
     fake.browser.runtime.sendMessage.mockResolvedValueOnce({ smartErgo: true, page });
     expect(await source.getPage(9)).toEqual({ smartErgo: true, page });
-    expect(fake.browser.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'get-page', tabId: 9 });
+    expect(fake.browser.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'get-page', tabId: 9, packed: true });
 
     fake.browser.runtime.sendMessage.mockResolvedValueOnce(undefined);
     await expect(source.getPage(9)).rejects.toThrow('the background worker gave no answer');
@@ -96,5 +97,13 @@ describe('createBrowserSource', () => {
     const source = createBrowserSource({ search: '' });
     expect(source.t('hello', ['Ada'])).toBe('Hello Ada');
     expect(source.t('missing_key')).toBe('missing_key');
+  });
+});
+
+describe('asGetPageResponse, packed', () => {
+  it('unpacks the record the worker packed for the popup', () => {
+    const page = pageWith(ALL_FINDINGS);
+    expect(asGetPageResponse(JSON.parse(JSON.stringify({ smartErgo: true, packed: packPage(page) })))).toEqual({ smartErgo: true, page });
+    expect(asGetPageResponse({ smartErgo: false, packed: null })).toEqual({ smartErgo: false, page: null });
   });
 });

@@ -5,6 +5,7 @@
 import type { PageRecord } from '../core/model';
 import { browser, type Storage } from '../shared/browser';
 import type { GetPageMessage, GetPageResponse } from '../shared/messages';
+import { unpackPage } from '../shared/page-wire';
 import { isRecord } from '../shared/validate';
 import { pageKey } from '../shared/storage-keys';
 
@@ -22,10 +23,12 @@ export interface PopupSource {
 export const asPageRecord = (value: unknown): PageRecord | null =>
   isRecord(value) && typeof value.url === 'string' && Array.isArray(value.findings) ? (value as unknown as PageRecord) : null;
 
+/** The worker's answer to get-page, packed (page-wire.ts) or not. */
 export function asGetPageResponse(value: unknown): GetPageResponse {
   if (!isRecord(value) || typeof value.smartErgo !== 'boolean') {
     throw new Error('the background worker gave no answer');
   }
+  if ('packed' in value) return { smartErgo: value.smartErgo, page: asPageRecord(unpackPage(value.packed)) };
   return { smartErgo: value.smartErgo, page: asPageRecord(value.page) };
 }
 
@@ -47,7 +50,7 @@ export function createBrowserSource(location: Pick<Location, 'search'> = globalT
     },
 
     async getPage(tabId) {
-      const message: GetPageMessage = { type: 'get-page', tabId };
+      const message: GetPageMessage = { type: 'get-page', tabId, packed: true };
       return asGetPageResponse(await browser.runtime.sendMessage(message));
     },
 

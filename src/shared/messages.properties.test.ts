@@ -17,7 +17,7 @@ const OBSERVATION_FIELDS: Record<string, readonly string[]> = {
   'document-cookie': ['source', 'name', 'value'],
 };
 const POPUP_FIELDS: Record<string, readonly string[]> = {
-  'get-page': ['type', 'tabId'],
+  'get-page': ['type', 'tabId', 'packed'],
   'update-settings': ['type', 'change'],
   'log-request': ['type', 'kind', 'choices'],
   'get-blocked': ['type', 'tabId'],

@@ -25,6 +25,7 @@ import {
   type StorageObservation,
 } from '../core/model';
 import type { RuleLabel } from '../core/blocking/rules';
+import type { PackedPage } from './page-wire';
 import {
   BLOCKABLE_PURPOSES,
   DEFAULT_SETTINGS,
@@ -81,6 +82,8 @@ export const MAX_POLICY_TEXT_LENGTH = 200_000;
 export interface GetPageMessage {
   type: 'get-page';
   tabId: number;
+  /** Answer with the record packed (page-wire.ts): what the popup asks for. */
+  packed?: boolean;
 }
 
 /** Popup → worker: change some settings (the worker merges the change into what is stored). */
@@ -131,6 +134,12 @@ export interface GetPageResponse {
   /** The tab shows a SmartErgo page (PolicyLens only looks at those). */
   smartErgo: boolean;
   page: PageRecord | null;
+}
+
+/** The answer to a get-page message with `packed`: the record as page-wire.ts packs it. */
+export interface PackedGetPageResponse {
+  smartErgo: boolean;
+  packed: PackedPage | null;
 }
 
 const resourceObservation: Validator<ResourceObservation> = object<ResourceObservation>({
@@ -279,6 +288,7 @@ export const validatePopupMessage: Validator<PopupMessage> = tagged<PopupMessage
   'get-page': object<GetPageMessage>({
     type: literal('get-page'),
     tabId: integer(0, Number.MAX_SAFE_INTEGER),
+    packed: optional(boolean),
   }),
   'update-settings': object<UpdateSettingsMessage>({
     type: literal('update-settings'),
