@@ -188,12 +188,16 @@ export interface FormObservation {
 export type LeakEncoding = 'plain' | 'url-encoded' | 'base64' | 'md5' | 'sha1' | 'sha256';
 export const LEAK_ENCODINGS: readonly LeakEncoding[] = ['plain', 'url-encoded', 'base64', 'md5', 'sha1', 'sha256'];
 
+/** Where in a request it was found. */
+export type LeakCarrier = 'url' | 'header' | 'body';
+export const LEAK_CARRIERS: readonly LeakCarrier[] = ['url', 'header', 'body'];
+
 /** Something the visitor typed, found in a request the page sent (the value itself is never reported). */
 export interface LeakObservation {
   source: 'leak';
   /** The request's URL without query or fragment. */
   url: string;
-  carrier: 'url' | 'body';
+  carrier: LeakCarrier;
   items: { kind: PersonalDataKind; encoding: LeakEncoding }[];
 }
 
@@ -451,7 +455,7 @@ export interface LeakFinding extends FindingBase {
   tracker?: TrackerInfo;
   personalData: PersonalDataKind[];
   encodings: LeakEncoding[];
-  carriers: ('url' | 'body')[];
+  carriers: LeakCarrier[];
 }
 
 /** A script identifying the device from its features. */

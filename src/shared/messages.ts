@@ -5,6 +5,7 @@
  */
 import {
   FINGERPRINT_TECHNIQUES,
+  LEAK_CARRIERS,
   LEAK_ENCODINGS,
   PERSONAL_DATA_KINDS,
   RECORDING_SIGNALS,
@@ -183,7 +184,7 @@ const formObservation = object<FormObservation>({
 const leakObservation = object<LeakObservation>({
   source: literal('leak'),
   url: string(MAX_URL_LENGTH),
-  carrier: literal('url', 'body'),
+  carrier: literal(...LEAK_CARRIERS),
   items: array(
     object<LeakObservation['items'][number]>({ kind: personalDataKind, encoding: literal(...LEAK_ENCODINGS) }),
     PERSONAL_DATA_KINDS.length * LEAK_ENCODINGS.length,

@@ -67,6 +67,12 @@ describe('the sign-up page', () => {
       carriers: ['body'],
       match: { verdict: 'contradicts' },
     });
+    expect(byId(sent.findings, 'leak:cdn.ergo-partners.net/identify')).toMatchObject({
+      personalData: ['email'],
+      encodings: ['plain'],
+      carriers: ['header'],
+      match: { verdict: 'contradicts' },
+    });
     expect(byId(sent.findings, 'storage:local:se_signup')).toMatchObject({
       personalData: ['email'],
       match: { verdict: 'disclosed', reason: { code: 'storagePersonalData' } },

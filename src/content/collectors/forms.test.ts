@@ -57,9 +57,11 @@ describe('TypedValues', () => {
     typed.check('https://www.smartergo.com/api?em=jane.doe%40example.com'); // SmartErgo's own: the form's finding
     typed.check('https://t.example/p?em=jane.doe%40example.com&q=standing+desk');
     typed.check('https://t.example/b', btoa('{"e":"jane.doe@example.com"}'));
+    typed.check('https://t.example/h', '', 'x-visitor: jane.doe@example.com');
     expect(seen).toEqual([
       { source: 'leak', url: 'https://t.example/p', carrier: 'url', items: [{ kind: 'email', encoding: 'url-encoded' }] },
       { source: 'leak', url: 'https://t.example/b', carrier: 'body', items: [{ kind: 'email', encoding: 'base64' }] },
+      { source: 'leak', url: 'https://t.example/h', carrier: 'header', items: [{ kind: 'email', encoding: 'plain' }] },
     ]);
     expect(JSON.stringify(seen)).not.toContain('jane');
   });

@@ -30,9 +30,10 @@ export class TypedValues {
       if (event.source !== win || this.values.size === 0) return;
       const data: unknown = event.data;
       if (!isRecord(data) || data.policylens !== 'body-hint') return;
-      const { url, body } = data;
+      const { url, body, headers } = data;
       if (typeof url !== 'string' || url.length > MAX_URL_LENGTH || typeof body !== 'string' || body.length > MAX_BODY) return;
-      this.check(url, body);
+      const headerText = typeof headers === 'string' && headers.length <= MAX_BODY ? headers : undefined;
+      this.check(url, body, headerText);
     });
     const remember = (event: Event) => {
       const target = event.target;
@@ -54,7 +55,7 @@ export class TypedValues {
   }
 
   /** Reports what of the typed values a request to a third party carries. */
-  check(url: string, body?: string): void {
+  check(url: string, body?: string, headers?: string): void {
     if (this.values.size === 0) return;
     let target: URL;
     try {
@@ -67,6 +68,10 @@ export class TypedValues {
     const where = `${target.origin}${target.pathname}`;
     const inUrl = this.matcher.find(target.href);
     if (inUrl.length > 0) this.report({ source: 'leak', url: where, carrier: 'url', items: inUrl });
+    if (headers) {
+      const inHeaders = this.matcher.find(headers);
+      if (inHeaders.length > 0) this.report({ source: 'leak', url: where, carrier: 'header', items: inHeaders });
+    }
     if (body) {
       const inBody = this.matcher.find(body);
       if (inBody.length > 0) this.report({ source: 'leak', url: where, carrier: 'body', items: inBody });

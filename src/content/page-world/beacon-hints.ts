@@ -39,13 +39,24 @@
     }
     return undefined;
   };
-  const postBody = (url: unknown, body: unknown): void => {
-    if (!watchBodies || body === undefined || body === null) return;
-    const text = bodyText(body);
-    if (!text) return;
+  /** Request headers the page set, as "name: value" lines (what a script can add is what can carry data). */
+  const headerText = (headers: unknown): string => {
+    try {
+      if (headers === undefined || headers === null) return '';
+      const lines: string[] = [];
+      new Headers(headers as HeadersInit).forEach((value, name) => lines.push(`${name}: ${value}`));
+      return lines.join('\n').slice(0, MAX_BODY);
+    } catch {
+      return '';
+    }
+  };
+  const postBody = (url: unknown, body: unknown, headers = ''): void => {
+    if (!watchBodies) return;
+    const text = body === undefined || body === null ? '' : (bodyText(body) ?? '');
+    if (!text && !headers) return;
     try {
       const absolute = new URL(String(url), location.href).href;
-      window.postMessage({ policylens: 'body-hint', url: absolute, body: text }, location.origin);
+      window.postMessage({ policylens: 'body-hint', url: absolute, body: text, headers }, location.origin);
     } catch {
       // A URL the browser will reject anyway.
     }
@@ -76,7 +87,7 @@
       const keepalive = init?.keepalive === true || (input instanceof Request && input.keepalive);
       const url = input instanceof Request ? input.url : input;
       if (keepalive) post('keepalive', url);
-      postBody(url, init?.body);
+      postBody(url, init?.body, headerText(init?.headers ?? (input instanceof Request ? input.headers : undefined)));
       return fetch.call(this, input, init);
     };
   }
@@ -84,12 +95,20 @@
   const xhrOpen = XMLHttpRequest.prototype.open;
   const xhrSend = XMLHttpRequest.prototype.send;
   const xhrUrls = new WeakMap<XMLHttpRequest, unknown>();
+  const xhrHeaders = new WeakMap<XMLHttpRequest, string[]>();
+  const xhrSetHeader = XMLHttpRequest.prototype.setRequestHeader;
+  XMLHttpRequest.prototype.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+    const lines = xhrHeaders.get(this) ?? [];
+    if (lines.length < 100) lines.push(`${String(name)}: ${String(value)}`);
+    xhrHeaders.set(this, lines);
+    return xhrSetHeader.call(this, name, value);
+  };
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     xhrUrls.set(this, args[1]);
     return (xhrOpen as (...a: unknown[]) => void).apply(this, args);
   } as XMLHttpRequest['open'];
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    postBody(xhrUrls.get(this), body);
+    postBody(xhrUrls.get(this), body, (xhrHeaders.get(this) ?? []).join('\n').slice(0, MAX_BODY));
     return xhrSend.call(this, body);
   };
 

@@ -16,7 +16,7 @@ import type {
   StorageFinding,
   TrackerInfo,
 } from '../model';
-import { FINGERPRINT_TECHNIQUES, LEAK_ENCODINGS, PERSONAL_DATA_KINDS, RECORDING_SIGNALS, UNLISTED_FORM_FIELDS } from '../model';
+import { FINGERPRINT_TECHNIQUES, LEAK_CARRIERS, LEAK_ENCODINGS, PERSONAL_DATA_KINDS, RECORDING_SIGNALS, UNLISTED_FORM_FIELDS } from '../model';
 import type { TrackerIndex } from './trackers';
 import { partyOf } from './party';
 import { classifyStorageKey } from './storage';
@@ -185,7 +185,7 @@ export function mergeBehaviour(existing: PageBehaviourFinding, next: UnmatchedBe
         ...existing,
         personalData: ordered(PERSONAL_DATA_ORDER, existing.personalData, n.personalData),
         encodings: ordered(LEAK_ENCODINGS, existing.encodings, n.encodings),
-        carriers: ordered(['url', 'body'] as const, existing.carriers, n.carriers),
+        carriers: ordered(LEAK_CARRIERS, existing.carriers, n.carriers),
       };
     }
     case 'fingerprint': {

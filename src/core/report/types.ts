@@ -9,6 +9,7 @@ import type {
   CookiePurpose,
   FingerprintTechnique,
   FormFieldKind,
+  LeakCarrier,
   LeakEncoding,
   RecordingSignal,
   StorageArea,
@@ -63,7 +64,7 @@ export interface ReportCookie {
 export type ReportDetails =
   | { kind: 'storage'; area: StorageArea; key: string; valueLength: number; identifier: boolean; purpose: CookiePurpose }
   | { kind: 'form'; method: 'get' | 'post' | 'dialog'; secure: boolean; fields: FormFieldKind[] }
-  | { kind: 'leak'; encodings: LeakEncoding[]; carriers: ('url' | 'body')[] }
+  | { kind: 'leak'; encodings: LeakEncoding[]; carriers: LeakCarrier[] }
   | { kind: 'fingerprint'; techniques: FingerprintTechnique[] }
   | { kind: 'recording'; signals: RecordingSignal[] }
   | { kind: 'consent'; tool: string; answer: ConsentAnswer; trackingBeforeAnswer: string[] };
