@@ -229,7 +229,10 @@ async function handleContentMessage(message: ContentMessage, from: ContentSender
       if (rejectedAttempts > 0) {
         console.warn('PolicyLens: dropped', rejectedAttempts, 'cookie attempt(s) from tab', from.tabId, 'while cookies are not blocked');
       }
-      return observeAll(from.tabId, observations);
+      await observeAll(from.tabId, observations);
+      // Answer only once it is in storage.session: if Chromium stops the worker before that, the
+      // content script's message fails and it sends the batch again (content/reporter.ts).
+      return store.settled();
     }
     case 'policy-text': {
       if (from.frameId !== 0) return; // only the page itself can be the policy page

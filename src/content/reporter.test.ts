@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservationsMessage } from '../shared/messages';
 import { MAX_OBSERVATIONS_PER_MESSAGE } from '../shared/messages';
-import { Reporter } from './reporter';
+import { Reporter, RETRY_DELAYS_MS } from './reporter';
 
 const observation = (i: number) => ({ source: 'resource-timing', url: `https://t.example/${i}`, initiatorType: 'img' }) as const;
 
@@ -17,6 +17,39 @@ describe('Reporter', () => {
     expect(sent).toHaveLength(0);
     flush?.();
     expect(sent.map((m) => m.observations.length)).toEqual([MAX_OBSERVATIONS_PER_MESSAGE, 3]);
+  });
+
+  it('sends a batch again when its message fails (the worker stopped before saving it), a few times, then drops it', async () => {
+    let calls = 0;
+    const waits: number[] = [];
+    const retries: (() => void)[] = [];
+    const reporter = new Reporter(
+      () => {
+        calls += 1;
+        return calls <= 2 ? Promise.reject(new Error('The message port closed before a response was received.')) : Promise.resolve();
+      },
+      (f) => f(),
+      (again, delay) => {
+        waits.push(delay);
+        retries.push(again);
+      },
+    );
+    reporter.report(observation(1));
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    await settle();
+    retries.shift()?.();
+    await settle();
+    retries.shift()?.();
+    await settle();
+    expect(calls).toBe(3);
+    expect(waits).toEqual(RETRY_DELAYS_MS.slice(0, 2));
+    expect(retries).toEqual([]);
+
+    const never = new Reporter(() => Promise.reject(new Error('Extension context invalidated')), (f) => f(), (again) => again());
+    never.report(observation(2));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
   });
 
   it('does not let a failed send reach the page', async () => {

@@ -6,6 +6,12 @@ import { MAX_OBSERVATIONS_PER_MESSAGE, type ObservationsMessage, type PageObserv
 
 export type Send = (message: ObservationsMessage) => Promise<unknown>;
 
+/**
+ * The worker answers a batch once it is saved; a batch whose message fails (the worker was
+ * stopped while taking it in, or is starting) is sent again after these delays, then dropped.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = [100, 500, 2_000];
+
 export class Reporter {
   private pending: PageObservation[] = [];
   private scheduled = false;
@@ -14,6 +20,8 @@ export class Reporter {
     private readonly send: Send,
     /** How the reporter waits before sending a batch (a timer in the page; immediate in tests). */
     private readonly schedule: (flush: () => void) => void = (flush) => setTimeout(flush, 50),
+    /** How a failed batch waits before it is sent again. */
+    private readonly retry: (again: () => void, delayMs: number) => void = (again, delayMs) => setTimeout(again, delayMs),
   ) {}
 
   private held = false;
@@ -42,13 +50,26 @@ export class Reporter {
     this.schedule(() => this.flush());
   }
 
+  private deliver(message: ObservationsMessage, attempt: number): void {
+    let sent: Promise<unknown>;
+    try {
+      sent = this.send(message);
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    // The page must not notice a worker that is restarting or an extension being reloaded.
+    sent.catch(() => {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay !== undefined) this.retry(() => this.deliver(message, attempt + 1), delay);
+    });
+  }
+
   flush(): void {
     this.scheduled = false;
     if (this.held) return;
     while (this.pending.length > 0) {
       const observations = this.pending.splice(0, MAX_OBSERVATIONS_PER_MESSAGE);
-      // The worker may be restarting or the extension reloading: the page must not notice.
-      this.send({ type: 'observations', observations }).catch(() => undefined);
+      this.deliver({ type: 'observations', observations }, 0);
     }
   }
 }
