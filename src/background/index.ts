@@ -118,9 +118,18 @@ function context(page: PageFindings): PipelineContext {
   return { now: Date.now(), pageUrl: page.record.url, policy: POLICY, trackers: TRACKERS };
 }
 
-function observeAll(tabId: number, observations: readonly Observation[]): Promise<void> {
+/** How many batch names a page remembers: more than a content script can have in flight. */
+const MAX_APPLIED_BATCHES = 64;
+
+function observeAll(tabId: number, observations: readonly Observation[], batch?: string): Promise<void> {
   return store.update(tabId, (page) => {
-    let changed = false;
+    if (batch !== undefined) {
+      const applied = (page.record.appliedBatches ??= []);
+      if (applied.includes(batch)) return false;
+      applied.push(batch);
+      if (applied.length > MAX_APPLIED_BATCHES) applied.splice(0, applied.length - MAX_APPLIED_BATCHES);
+    }
+    let changed = batch !== undefined;
     // Past the bound an observation only adds to `overflow`: that is a change to save too.
     const overflowBefore = page.record.overflow;
     const ctx = context(page);
@@ -229,10 +238,13 @@ async function handleContentMessage(message: ContentMessage, from: ContentSender
       if (rejectedAttempts > 0) {
         console.warn('PolicyLens: dropped', rejectedAttempts, 'cookie attempt(s) from tab', from.tabId, 'while cookies are not blocked');
       }
-      await observeAll(from.tabId, observations);
+      await observeAll(from.tabId, observations, message.batch);
       // Answer only once it is in storage.session: if Chromium stops the worker before that, the
-      // content script's message fails and it sends the batch again (content/reporter.ts).
-      return store.settled();
+      // content script's message fails and it sends the batch again (content/reporter.ts); the
+      // batch's name, saved with its findings, keeps a batch saved but unanswered from counting twice.
+      return store.settled().catch((error: unknown) => {
+        if (!/shutting down/i.test(String(error))) throw error;
+      });
     }
     case 'policy-text': {
       if (from.frameId !== 0) return; // only the page itself can be the policy page

@@ -49,6 +49,12 @@ describe('Reporter', () => {
 
     const never = new Reporter(() => Promise.reject(new Error('Extension context invalidated')), (f) => f(), (again) => again());
     never.report(observation(2));
+    // Every batch has a name of its own, the same in each of its sends (the worker takes it in once).
+    const names: (string | undefined)[] = [];
+    const named = new Reporter(async (message) => names.push(message.batch), (f) => f());
+    named.report(observation(3));
+    named.report(observation(4));
+    expect(new Set(names).size).toBe(2);
     for (let i = 0; i < 20; i++) await Promise.resolve();
   });
 
@@ -69,7 +75,7 @@ describe('Reporter', () => {
     show();
     await Promise.resolve();
     await Promise.resolve();
-    expect(sent).toEqual([{ type: 'observations', observations: [observation(1)] }]);
+    expect(sent).toEqual([{ type: 'observations', observations: [observation(1)], batch: expect.stringMatching(/^[a-z0-9]+:0$/) }]);
     reporter.hello();
     expect(sent.at(-1)).toEqual({ type: 'observations', observations: [] });
   });

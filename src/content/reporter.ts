@@ -25,6 +25,9 @@ export class Reporter {
   ) {}
 
   private held = false;
+  /** This document's reporter among all of the tab's (frames, reloads), for batch names. */
+  private readonly instance = Math.random().toString(36).slice(2, 12);
+  private sequence = 0;
 
   /**
    * Sends nothing until `until` settles (a prerendered page: what it sees belongs to it only
@@ -69,7 +72,7 @@ export class Reporter {
     if (this.held) return;
     while (this.pending.length > 0) {
       const observations = this.pending.splice(0, MAX_OBSERVATIONS_PER_MESSAGE);
-      this.deliver({ type: 'observations', observations }, 0);
+      this.deliver({ type: 'observations', observations, batch: `${this.instance}:${this.sequence++}` }, 0);
     }
   }
 }

@@ -525,6 +525,11 @@ export interface PageRecord {
   /** Present when the page is SmartErgo's privacy policy. */
   policyCheck?: PolicyCheck;
   /**
+   * The content scripts' batches already taken in (the latest few), so a batch sent again
+   * after a worker stop is counted once: it is saved in the same write as its findings.
+   */
+  appliedBatches?: string[];
+  /**
    * The browser's id of the top-level document these findings are about (Chromium's
    * sender.documentId), once its content script has spoken: a message from another top-level
    * document of the tab (back from the back/forward cache, a prerendered page shown) starts a new page.

@@ -69,6 +69,8 @@ export type PageObservation =
 export interface ObservationsMessage {
   type: 'observations';
   observations: PageObservation[];
+  /** Names the batch, so one sent again (its first message failed) is taken in once. */
+  batch?: string;
 }
 
 /** Content script → worker: the text of a page that looks like SmartErgo's privacy policy. */
@@ -231,6 +233,7 @@ export const validateContentMessage: Validator<ContentMessage> = tagged<ContentM
   observations: object<ObservationsMessage>({
     type: literal('observations'),
     observations: array(pageObservation, MAX_OBSERVATIONS_PER_MESSAGE),
+    batch: optional(string(64)),
   }),
   'policy-text': object<PolicyTextMessage>({
     type: literal('policy-text'),
