@@ -4,22 +4,15 @@
  * colour scheme, and works by keyboard alone with a focus ring the user can see.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../fixtures/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser';
 import { runAxe, seriousViolations as serious } from './axe';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { visit, type ExtensionBrowser } from './harness';
 
-let site: DemoSite;
+const demoBrowser = useDemoBrowser();
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  browser = await launchWithExtension(site);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+beforeAll(() => {
+  ({ browser } = demoBrowser);
 });
 
 /** Visits a demo page and opens the popup on its tab, once the popup shows what it should. */

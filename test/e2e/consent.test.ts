@@ -4,39 +4,20 @@
  * answer; a banner that tracking waits for is disclosed, with the trackers after it.
  * Also: the support chat on /contact is matched to the policy's "chat logs".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentFinding, Finding, PageRecord } from '../../src/core/model';
 import { isTracking } from '../../src/core/summary';
-import { DEMO_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
+import { DEMO_PAGES } from '../fixtures/server';
+import { useDemoBrowser } from './demo-browser';
 import { missing, unexpected } from './expectations';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { visit, type ExtensionBrowser } from './harness';
 
-let site: DemoSite;
+const demoBrowser = useDemoBrowser();
+const { recordWhen } = demoBrowser;
 let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  site = await startDemoSite();
-  browser = await launchWithExtension(site);
+beforeAll(() => {
+  ({ browser } = demoBrowser);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean): Promise<PageRecord> {
-  let last: PageRecord | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await browser.pageRecord(tabId);
-        return last !== undefined && ready(last);
-      },
-      { timeout: 15_000, interval: 100 },
-    )
-    .toBe(true);
-  return last as PageRecord;
-}
 
 const consentOf = (record: PageRecord): ConsentFinding | undefined =>
   record.findings.find((f): f is ConsentFinding => f.kind === 'consent');
