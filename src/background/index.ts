@@ -4,6 +4,7 @@
  * storage.session (through the tab store), so a stopped worker loses nothing.
  */
 import { browser, chromiumOnly, type Cookies, type Runtime, type WebRequest } from '../shared/browser';
+import { blocksFirstPartyCookies } from '../core/blocking/decide';
 import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
@@ -63,15 +64,21 @@ browser.webRequest.onBeforeRequest.addListener(
 );
 
 // A Set-Cookie that a blocking rule keeps out of the browser never reaches the cookies
-// API; webRequest still sees the header, so the attempt is listed (as blocked).
-browser.webRequest.onHeadersReceived.addListener(
-  (details) => {
-    guard('webRequest.onHeadersReceived', () => handleResponseHeaders(details));
-    return undefined;
-  },
-  { urls: SMARTERGO_MATCH_PATTERNS },
-  chromiumOnly.responseHeaderOptions,
-);
+// API; webRequest still sees the header, so the attempt is listed (as blocked). Registered
+// here for a worker woken by a response; kept only while a setting can block SmartErgo's
+// cookies (followCookieBlocking below), since Chromium shows Set-Cookie only with
+// "extraHeaders", which routes every response's headers through the browser process.
+const onHeadersReceived = (details: WebRequest.OnHeadersReceivedDetailsType): undefined => {
+  guard('webRequest.onHeadersReceived', () => handleResponseHeaders(details));
+  return undefined;
+};
+const listenToResponseHeaders = (): void =>
+  browser.webRequest.onHeadersReceived.addListener(
+    onHeadersReceived,
+    { urls: SMARTERGO_MATCH_PATTERNS },
+    chromiumOnly.responseHeaderOptions,
+  );
+listenToResponseHeaders();
 
 browser.cookies.onChanged.addListener((change) => {
   guard('cookies.onChanged', () => handleCookieChange(change));
@@ -79,7 +86,9 @@ browser.cookies.onChanged.addListener((change) => {
 });
 
 browser.storage.local.onChanged.addListener((changes) => {
-  if (changes[SETTINGS_KEY]) blocking.forget();
+  if (!changes[SETTINGS_KEY]) return;
+  blocking.forget();
+  followCookieBlocking();
 });
 
 // Dynamic rules, content settings and registered scripts persist, but an update or a
@@ -103,6 +112,8 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 
 // --- Set-up that may wait: after the listeners. -------------------------------
 
+followCookieBlocking();
+
 // Each time the worker starts (a browser start, or a wake after being stopped), records of
 // tabs that no longer exist go. Chromium empties storage.session itself when it quits, but a
 // missed tabs.onRemoved (the extension disabled meanwhile, a crash) would leave one for good.
@@ -113,6 +124,20 @@ void guard('start-up', async () => {
 });
 
 // --- Handlers ------------------------------------------------------------------
+
+/**
+ * Listens to response headers only while the settings can block one of SmartErgo's
+ * cookies: otherwise no Set-Cookie can be a blocked attempt, and the listener would
+ * only cost every page load a trip through the browser process for each response.
+ */
+function followCookieBlocking(): void {
+  void guard('following the cookie settings', async () => {
+    const wanted = blocksFirstPartyCookies(await blocking.settings());
+    const listening = browser.webRequest.onHeadersReceived.hasListener(onHeadersReceived);
+    if (wanted && !listening) listenToResponseHeaders();
+    if (!wanted && listening) browser.webRequest.onHeadersReceived.removeListener(onHeadersReceived);
+  });
+}
 
 function context(page: PageFindings): PipelineContext {
   return { now: Date.now(), pageUrl: page.record.url, policy: POLICY, trackers: TRACKERS };

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { TRACKERS } from '../classify/trackers';
-import { cookieBlock, requestBlock } from './decide';
+import { blocksFirstPartyCookies, cookieBlock, requestBlock } from './decide';
 import { brokenFeatures, COOKIES_NEEDED_QUOTE } from './features';
 import policyText from '../../data/privacy-policy.txt?raw';
 import { DEFAULT_SETTINGS, hostTarget, orgTarget, trackerChoices, withChange, type BlockingSettings, type SettingsChange } from './settings';
 
 const settings = (change: SettingsChange = {}): BlockingSettings => withChange(DEFAULT_SETTINGS, change);
+
+describe('blocksFirstPartyCookies', () => {
+  const names = ['_ga', 'SESSIONID', 'se_prefs', 'cart', 'fr', 'x'];
+  it.each<[string, SettingsChange, boolean]>([
+    ['the defaults', {}, false],
+    ['third-party only', { cookies: { thirdParty: true } }, false],
+    ['beacons and GPC', { beacons: true, gpc: true }, false],
+    ['all', { cookies: { all: true } }, true],
+    ['a purpose', { cookies: { purposes: ['analytics'] } }, true],
+    ['a name', { cookies: { names: ['cart'] } }, true],
+  ])('%s -> %s, and never false while cookieBlock blocks a first-party cookie', (_name, change, expected) => {
+    const s = settings(change);
+    expect(blocksFirstPartyCookies(s)).toBe(expected);
+    if (!expected) for (const name of names) expect(cookieBlock(s, { name, party: 'first-party' })).toBeUndefined();
+  });
+});
 
 describe('cookieBlock', () => {
   it('blocks nothing by default', () => {

@@ -28,6 +28,14 @@ export function cookieBlock(settings: BlockingSettings, cookie: CookieFacts): Co
   return undefined;
 }
 
+/**
+ * Whether the settings can block any of SmartErgo's own cookies: when they cannot,
+ * cookieBlock answers undefined for every first-party cookie, so no Set-Cookie header
+ * can be a blocked attempt (the worker then does not ask to read those headers).
+ */
+export const blocksFirstPartyCookies = (settings: BlockingSettings): boolean =>
+  settings.cookies.all || settings.cookies.names.length > 0 || settings.cookies.purposes.length > 0;
+
 export type RequestBlockReason = 'host' | 'organisation' | 'tracker' | 'beacon';
 
 export interface RequestFacts {
