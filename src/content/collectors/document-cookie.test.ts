@@ -27,6 +27,26 @@ describe('DocumentCookieWatcher', () => {
     expect(seen.map((o) => `${o.name}=${o.value}`)).toEqual(['a=1', 'b=2', 'a=3']);
   });
 
+  it('reads through the Cookie Store API when there is one, and document.cookie when it fails', async () => {
+    let reads = 0;
+    const seen: DocumentCookieObservation[] = [];
+    const watcher = new DocumentCookieWatcher(
+      () => {
+        reads++;
+        return 'a=1; c=3';
+      },
+      (o) => seen.push(o),
+    );
+    watcher.checkWithoutBlocking({ getAll: async () => [{ name: 'a', value: '1' }, { name: 'b', value: 'x=y' }] });
+    await Promise.resolve();
+    expect(reads).toBe(0);
+    expect(seen.map((o) => `${o.name}=${o.value}`)).toEqual(['a=1', 'b=x=y']);
+    watcher.checkWithoutBlocking({ getAll: () => Promise.reject(new Error('SecurityError')) });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reads).toBe(1);
+    expect(seen.map((o) => `${o.name}=${o.value}`)).toEqual(['a=1', 'b=x=y', 'c=3']);
+  });
+
   it('survives a page whose document.cookie throws', () => {
     const watcher = new DocumentCookieWatcher(
       () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ResourceObservation } from '../../core/model';
-import { imagesByUrl, looksLikePixel, reportAllResources } from './resource-timing';
+import { imagesByUrl, looksLikePixel, observeResources, reportAllResources } from './resource-timing';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -75,5 +75,50 @@ describe('reportAllResources (a page back from the back/forward cache)', () => {
       { source: 'resource-timing', url: 'https://www.facebook.com/tr?id=1', initiatorType: 'img', looksLikePixel: true },
       { source: 'resource-timing', url: 'https://www.google-analytics.com/g/collect?v=2', initiatorType: 'beacon' },
     ]);
+  });
+});
+
+describe('observeResources', () => {
+  /** A window whose PerformanceObserver is driven by the test. */
+  function fakeView() {
+    let deliver: ((entries: object[]) => void) | undefined;
+    let queued: object[] = [];
+    class FakeObserver {
+      constructor(callback: (list: { getEntries(): object[] }) => void) {
+        deliver = (entries) => callback({ getEntries: () => entries });
+      }
+      observe() {}
+      takeRecords() {
+        const records = queued;
+        queued = [];
+        return records;
+      }
+      disconnect() {}
+    }
+    const doc = page('');
+    const view = { PerformanceObserver: FakeObserver, getComputedStyle: () => ({ display: 'inline', visibility: 'visible' }) };
+    Object.defineProperty(doc, 'defaultView', { value: view, configurable: true });
+    return { doc, deliver: (entries: object[]) => deliver?.(entries), queue: (entries: object[]) => queued.push(...entries) };
+  }
+
+  it('keeps entries until flush, then reports each one, queued ones included', () => {
+    const { doc, deliver, queue } = fakeView();
+    const reported: string[] = [];
+    let seen = 0;
+    const observer = observeResources(doc, (o) => reported.push(`${o.initiatorType} ${o.url} ${o.looksLikePixel ?? '-'} ${o.sentAs ?? '-'}`), (url) => (url.includes('beacon') ? 'sendbeacon' : undefined), () => seen++);
+    deliver([{ name: 'https://www.facebook.com/tr?id=1', initiatorType: 'img' }]);
+    deliver([{ name: 'https://t.example/beacon', initiatorType: 'beacon' }]);
+    queue([{ name: 'https://cdn.example/app.js', initiatorType: 'script' }]);
+    expect(seen).toBe(2);
+    expect(reported).toEqual([]);
+    observer.flush();
+    expect(reported).toEqual([
+      'img https://www.facebook.com/tr?id=1 true -',
+      'beacon https://t.example/beacon - sendbeacon',
+      'script https://cdn.example/app.js - -',
+    ]);
+    observer.flush();
+    expect(reported).toHaveLength(3);
+    Reflect.deleteProperty(doc, 'defaultView');
   });
 });

@@ -5,21 +5,46 @@
  */
 import type { ResourceObservation } from '../../core/model';
 
+export interface ResourceObserver {
+  /** Classifies and reports the entries seen so far (the content script's idle pass). */
+  flush(): void;
+  stop(): void;
+}
+
+/**
+ * Observes the page's resource entries. The observer's callback only keeps them and
+ * calls `seen`; they are classified and reported on `flush`, so a page's bursts of
+ * entries cost one look at its images, when the page is idle.
+ */
 export function observeResources(
   doc: Document,
   report: (observation: ResourceObservation) => void,
   /** How the page-world script saw a URL sent (sendBeacon, keepalive fetch), if it did. */
   sentAs: (url: string) => ResourceObservation['sentAs'] = () => undefined,
-): () => void {
+  /** Told when new entries are waiting for `flush`. */
+  seen: () => void = () => {},
+): ResourceObserver {
+  const none: ResourceObserver = { flush: () => {}, stop: () => {} };
   const view = doc.defaultView;
-  if (!view || typeof view.PerformanceObserver !== 'function') return () => {};
-  const observer = new view.PerformanceObserver((list) => reportEntries(doc, list.getEntries() as PerformanceResourceTiming[], report, sentAs));
+  if (!view || typeof view.PerformanceObserver !== 'function') return none;
+  let pending: PerformanceEntry[] = [];
+  const observer = new view.PerformanceObserver((list) => {
+    pending.push(...list.getEntries());
+    seen();
+  });
   try {
     observer.observe({ type: 'resource', buffered: true });
   } catch {
-    return () => {};
+    return none;
   }
-  return () => observer.disconnect();
+  return {
+    flush() {
+      const entries = pending.concat(observer.takeRecords());
+      pending = [];
+      if (entries.length > 0) reportEntries(doc, entries as PerformanceResourceTiming[], report, sentAs);
+    },
+    stop: () => observer.disconnect(),
+  };
 }
 
 /**
@@ -42,8 +67,8 @@ function reportEntries(
   report: (observation: ResourceObservation) => void,
   sentAs: (url: string) => ResourceObservation['sentAs'],
 ): void {
-  // One look at the page's images per batch of entries, not one per image entry: on a
-  // page with many images that query was quadratic (about 0.5 s for 1,000 entries).
+  // One look at the page's images per flush, not one per image entry: on a page with
+  // many images that query was quadratic (about 0.5 s for 1,000 entries).
   let images: ImagesByUrl | undefined;
   const index = (): ImagesByUrl => (images ??= imagesByUrl(doc));
   for (const entry of entries) {
@@ -97,10 +122,10 @@ export function imagesByUrl(doc: Document): ImagesByUrl {
 
 function isInvisible(image: HTMLImageElement): boolean {
   const hasSizeAttributes = image.hasAttribute('width') || image.hasAttribute('height');
-  const attrTiny = Number(image.getAttribute('width') ?? 2) <= 1 && Number(image.getAttribute('height') ?? 2) <= 1;
+  if (Number(image.getAttribute('width') ?? 2) <= 1 && Number(image.getAttribute('height') ?? 2) <= 1) return true;
   // Without size attributes the image shows at its own size: a 1x1 GIF (or an empty 204) is invisible.
-  const naturalTiny = !hasSizeAttributes && image.complete && image.naturalWidth <= 1 && image.naturalHeight <= 1;
+  if (!hasSizeAttributes && image.complete && image.naturalWidth <= 1 && image.naturalHeight <= 1) return true;
+  // Last, since it can make the page compute its style: only an image the attributes did not settle.
   const style = image.ownerDocument.defaultView?.getComputedStyle(image);
-  const hidden = style ? style.display === 'none' || style.visibility === 'hidden' : false;
-  return attrTiny || naturalTiny || hidden;
+  return style ? style.display === 'none' || style.visibility === 'hidden' : false;
 }
