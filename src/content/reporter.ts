@@ -2,7 +2,8 @@
  * Batches what the collectors see and sends it to the worker over the typed
  * channel: one message per burst instead of one per request.
  */
-import { MAX_OBSERVATIONS_PER_MESSAGE, type ObservationsMessage, type PageObservation } from '../shared/messages';
+import { MAX_OBSERVATIONS_PER_MESSAGE } from '../shared/limits';
+import type { ObservationsMessage, PageObservation } from '../shared/messages';
 
 export type Send = (message: ObservationsMessage) => Promise<unknown>;
 

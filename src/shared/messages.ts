@@ -52,12 +52,10 @@ import {
   type Result,
   type Validator,
 } from './validate';
+import { MAX_COOKIE_LENGTH, MAX_OBSERVATIONS_PER_MESSAGE, MAX_STORAGE_KEY_LENGTH, MAX_URL_LENGTH } from './limits';
 
-/** Long URLs are real (64 KB ones exist); longer than this is not a URL we keep. */
-export const MAX_URL_LENGTH = 65_536;
-/** A cookie is at most 4 KB by the standard; leave room for odd browsers. */
-export const MAX_COOKIE_LENGTH = 8_192;
-export const MAX_OBSERVATIONS_PER_MESSAGE = 500;
+export { MAX_COOKIE_LENGTH, MAX_OBSERVATIONS_PER_MESSAGE, MAX_STORAGE_KEY_LENGTH, MAX_URL_LENGTH };
+
 
 /** What a content script may report: only what it can see itself. */
 export type PageObservation =
@@ -161,8 +159,6 @@ const documentCookieObservation: Validator<DocumentCookieObservation> = object<D
 
 const personalDataKind: Validator<PersonalDataKind> = literal(...PERSONAL_DATA_KINDS);
 const personalDataKinds = array(personalDataKind, PERSONAL_DATA_KINDS.length);
-/** A storage key or IndexedDB "database/store" name; longer ones are not names anyone reads. */
-export const MAX_STORAGE_KEY_LENGTH = 512;
 /** What a page can store under one key (Chromium's whole quota is ~10 MB per origin for localStorage). */
 const MAX_STORED_LENGTH = 100_000_000;
 

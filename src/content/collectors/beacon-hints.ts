@@ -4,7 +4,7 @@
  * the request itself; a hint only names its kind, so a forged hint cannot create a
  * finding.
  */
-import { MAX_URL_LENGTH } from '../../shared/messages';
+import { MAX_URL_LENGTH } from '../../shared/limits';
 import { isRecord } from '../../shared/validate';
 
 export type BeaconHint = 'sendbeacon' | 'keepalive';

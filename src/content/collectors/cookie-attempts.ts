@@ -7,7 +7,7 @@
  * allowed the script is not there, so such a message can only be forged.
  */
 import type { CookieAttemptObservation } from '../../core/model';
-import { MAX_COOKIE_LENGTH } from '../../shared/messages';
+import { MAX_COOKIE_LENGTH } from '../../shared/limits';
 import { isRecord } from '../../shared/validate';
 
 export const COOKIE_ATTEMPT = 'cookie-attempt';

@@ -20,7 +20,7 @@ import {
 } from '../../core/classify/fingerprinting';
 import { recordingSignals, type RecordingUsage } from '../../core/classify/recording';
 import type { BehaviourUsageMessage } from '../page-world/behaviour-watch';
-import { MAX_URL_LENGTH } from '../../shared/messages';
+import { MAX_URL_LENGTH } from '../../shared/limits';
 import { array, integer, isRecord, literal, object, string, type Validator } from '../../shared/validate';
 
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;

@@ -10,8 +10,8 @@
  * start of the value. A forged hint can only make the page look worse.
  */
 import type { StorageArea, StorageObservation } from '../../core/model';
-import { classifyStorageValue } from '../../core/classify/storage';
-import { MAX_STORAGE_KEY_LENGTH } from '../../shared/messages';
+import { classifyStorageValue } from '../../core/classify/storage-value';
+import { MAX_STORAGE_KEY_LENGTH } from '../../shared/limits';
 import { isRecord } from '../../shared/validate';
 
 /** More keys than this in one area is not a site's state but a cache: the rest are not read. */

@@ -6,7 +6,7 @@
 import type { LeakObservation, PersonalDataKind } from '../../core/model';
 import { createLeakMatcher, type LeakMatcher } from '../../core/classify/leaks';
 import { isSmartErgoHost } from '../../core/site';
-import { MAX_URL_LENGTH } from '../../shared/messages';
+import { MAX_URL_LENGTH } from '../../shared/limits';
 import { isRecord } from '../../shared/validate';
 import { fieldKind } from './forms';
 

@@ -1,17 +1,19 @@
 /**
  * What a key in the browser's storage (localStorage, sessionStorage, IndexedDB) is
  * for, and whether its value identifies the visitor. The content script runs
- * `classifyStorageValue` on the value where it reads it, so only the flags and the
- * length ever leave the page; the worker classifies the key.
+ * `classifyStorageValue` (storage-value.ts) on the value where it reads it, so only the
+ * flags and the length ever leave the page; the worker classifies the key.
  *
  * Analytics and replay SDKs keep their ids in storage under names of their own
  * (Amplitude "AMP_…", Mixpanel "mp_…_mixpanel", Segment "ajs_…", PostHog
  * "ph_…_posthog", Hotjar "_hj…"); a name no table knows is 'unknown', and an
  * identifier-shaped value still makes it an identifier.
  */
-import type { CookiePurpose, PersonalDataKind } from '../model';
+import type { CookiePurpose } from '../model';
 import { cookieRuleFor } from './cookie-purposes';
-import { findPersonalData } from './personal-data';
+
+// The value side lives apart so the content script, which runs it, does not carry the key tables.
+export { classifyStorageValue, type StorageValueClassification } from './storage-value';
 
 export interface StorageKeyRule {
   test: RegExp;
@@ -53,34 +55,4 @@ export function classifyStorageKey(key: string): StorageKeyClassification {
       : { purpose: cookieRule.purpose };
   }
   return { purpose: 'unknown' };
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-/** A run of 16+ characters mixing letters and digits, the shape of a random id. */
-const TOKEN = /[A-Za-z0-9_-]{16,}/g;
-/** Values longer than this are read only in their first part (a cache, a blob): ids sit near the top. */
-const READ_LIMIT = 4_096;
-
-function looksRandom(token: string): boolean {
-  let digits = 0;
-  let letters = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
-  }
-  // Words ("application_settings") have no digits; counters and timestamps have no letters.
-  return digits >= 3 && letters >= 3;
-}
-
-export interface StorageValueClassification {
-  identifier: boolean;
-  personalData: PersonalDataKind[];
-}
-
-/** Whether a stored value holds an identifier or personal data. Runs in the page: never keeps the value. */
-export function classifyStorageValue(value: string): StorageValueClassification {
-  const text = value.length > READ_LIMIT ? value.slice(0, READ_LIMIT) : value;
-  const identifier = UUID.test(text) || (text.match(TOKEN) ?? []).some(looksRandom);
-  return { identifier, personalData: findPersonalData(text) };
 }
