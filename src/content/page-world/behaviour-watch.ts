@@ -33,6 +33,7 @@ export interface BehaviourUsageMessage {
   const reflectApply = Reflect.apply;
   const getDescriptor = Object.getOwnPropertyDescriptor;
   const defineProperty = Object.defineProperty;
+  const getPrototypeOf = Object.getPrototypeOf;
   const NativeError = Error;
   const postMessage = top.postMessage.bind(top);
   const setTimer = top.setTimeout.bind(top);
@@ -255,28 +256,46 @@ export interface BehaviourUsageMessage {
     count((usage) => addBounded(usage.properties, name));
   }
 
+  /** Context prototypes already wrapped (one per realm and kind). */
+  const watchedContexts = new WeakSet<object>();
+
+  function watch2d(proto: object): void {
+    for (const name of ['fillText', 'strokeText']) wrapMethod(proto, name, (self, args) => noteDrawing(self, args[0]));
+    for (const name of ['fillRect', 'strokeRect', 'fill', 'stroke']) wrapMethod(proto, name, (self) => noteDrawing(self, undefined));
+    wrapMethod(proto, 'getImageData', (self) => noteReadBack((self as CanvasRenderingContext2D).canvas));
+    wrapMethod(proto, 'measureText', (self) => noteFont((self as CanvasRenderingContext2D).font));
+  }
+
+  function watchWebgl(proto: object): void {
+    wrapMethod(proto, 'getParameter', (_self, args) => {
+      const pname = args[0];
+      if (pname === UNMASKED_VENDOR_WEBGL || pname === UNMASKED_RENDERER_WEBGL) {
+        count((usage) => usage.fingerprint.webglDebugInfo++);
+      } else if (typeof pname === 'number' && !seenParameters.has(pname) && seenParameters.size < MAX_SEEN) {
+        seenParameters.add(pname);
+        count((usage) => addBounded(usage.parameters, pname));
+      }
+    });
+    wrapMethod(proto, 'getSupportedExtensions', () => count((usage) => usage.fingerprint.webglExtensionLists++));
+  }
+
   function watchFingerprinting(realm: Realm): void {
-    const canvas2d = protoOf(realm, 'CanvasRenderingContext2D');
-    for (const name of ['fillText', 'strokeText']) wrapMethod(canvas2d, name, (self, args) => noteDrawing(self, args[0]));
-    for (const name of ['fillRect', 'strokeRect', 'fill', 'stroke']) wrapMethod(canvas2d, name, (self) => noteDrawing(self, undefined));
-    wrapMethod(canvas2d, 'getImageData', (self) => noteReadBack((self as CanvasRenderingContext2D).canvas));
-    wrapMethod(canvas2d, 'measureText', (self) => noteFont((self as CanvasRenderingContext2D).font));
     const canvasElement = protoOf(realm, 'HTMLCanvasElement');
     for (const name of ['toDataURL', 'toBlob']) wrapMethod(canvasElement, name, (self) => noteReadBack(self));
-
-    for (const gl of ['WebGLRenderingContext', 'WebGL2RenderingContext']) {
-      const proto = protoOf(realm, gl);
-      wrapMethod(proto, 'getParameter', (_self, args) => {
-        const pname = args[0];
-        if (pname === UNMASKED_VENDOR_WEBGL || pname === UNMASKED_RENDERER_WEBGL) {
-          count((usage) => usage.fingerprint.webglDebugInfo++);
-        } else if (typeof pname === 'number' && !seenParameters.has(pname) && seenParameters.size < MAX_SEEN) {
-          seenParameters.add(pname);
-          count((usage) => addBounded(usage.parameters, pname));
-        }
-      });
-      wrapMethod(proto, 'getSupportedExtensions', () => count((usage) => usage.fingerprint.webglExtensionLists++));
-    }
+    // The 2D and WebGL context prototypes are wrapped when a page first asks for such a
+    // context, not here: merely touching WebGLRenderingContext and WebGL2RenderingContext
+    // makes Chromium build their (large) interfaces, about 4 ms on every page and frame
+    // (bench/README.md). A script that took a context method off the prototype before
+    // any context existed goes unseen; fingerprinting scripts call it on the context.
+    wrapMethod(canvasElement, 'getContext', (_self, args, context) => {
+      if (typeof context !== 'object' || context === null) return;
+      const proto: unknown = getPrototypeOf(context);
+      if (typeof proto !== 'object' || proto === null || watchedContexts.has(proto)) return;
+      watchedContexts.add(proto);
+      const kind = String(args[0]);
+      if (kind === '2d') watch2d(proto);
+      else if (kind === 'webgl' || kind === 'webgl2' || kind === 'experimental-webgl') watchWebgl(proto);
+    });
 
     const audio = protoOf(realm, 'BaseAudioContext') ?? protoOf(realm, 'AudioContext');
     const mark = (bit: number) => (self: unknown) => audioGraphs.set(self as object, (audioGraphs.get(self as object) ?? 0) | bit);
@@ -331,14 +350,28 @@ export interface BehaviourUsageMessage {
       else if (KEYS.includes(type)) count((usage) => usage.recording.keyListeners++);
       else if (type === 'scroll') count((usage) => usage.recording.scrollListeners++);
     });
-    for (const field of ['HTMLInputElement', 'HTMLTextAreaElement']) {
-      wrapGetter(protoOf(realm, field), 'value', (self) => {
-        const reads = typed.get(self as object);
-        if (reads === undefined || reads >= VALUE_READS_PER_FIELD || submitting) return;
-        typed.set(self as object, reads + 1);
-        count((usage) => usage.recording.typedValueReads++);
-      });
-    }
+  }
+
+  /** Field prototypes whose value getter is wrapped. */
+  const watchedFields = new WeakSet<object>();
+
+  /**
+   * Counts reads of what the visitor typed. Only fields typed into count, so the getter is
+   * wrapped when the visitor first types into such a field (from the capture listener
+   * below, before any page listener can read it), not on every page load: touching
+   * HTMLInputElement and HTMLTextAreaElement costs Chromium about 2 ms per page.
+   */
+  function watchTypedValues(field: object): void {
+    let proto: unknown = getPrototypeOf(field);
+    while (typeof proto === 'object' && proto !== null && !getDescriptor(proto, 'value')?.get) proto = getPrototypeOf(proto);
+    if (typeof proto !== 'object' || proto === null || watchedFields.has(proto)) return;
+    watchedFields.add(proto);
+    wrapGetter(proto, 'value', (self) => {
+      const reads = typed.get(self as object);
+      if (reads === undefined || reads >= VALUE_READS_PER_FIELD || submitting) return;
+      typed.set(self as object, reads + 1);
+      count((usage) => usage.recording.typedValueReads++);
+    });
   }
 
   // Which fields the visitor is typing into, seen before any page listener (registered
@@ -347,7 +380,10 @@ export interface BehaviourUsageMessage {
     'input',
     (event) => {
       const target = event.target as object | null;
-      if (event.isTrusted && target && !typed.has(target)) typed.set(target, 0);
+      if (!event.isTrusted || !target || typed.has(target)) return;
+      typed.set(target, 0);
+      const name = (target as { localName?: unknown }).localName;
+      if (name === 'input' || name === 'textarea') quietly(() => watchTypedValues(target), undefined, [], undefined);
     },
     { capture: true, passive: true },
   );
