@@ -1,21 +1,27 @@
 /**
  * Content script on SmartErgo pages (all frames, from document_start): it sees what
  * the worker cannot without wide host permissions, and reports it to the worker.
+ *
+ * At document_start it mostly listens. What it saw is classified, cookies and storage
+ * are looked at and the batch is sent in one pass when the page is idle (idle-pass.ts
+ * says why); before the page goes away, and when a consent answer is given, at once.
  */
-import { browser } from '../shared/browser';
+import { sendMessage } from '../shared/runtime';
 import { BeaconHints } from './collectors/beacon-hints';
 import { ConsentBannerWatcher } from './collectors/consent-banner';
 import { listenForCookieAttempts } from './collectors/cookie-attempts';
-import { DocumentCookieWatcher } from './collectors/document-cookie';
+import { DocumentCookieWatcher, type CookieStoreLike } from './collectors/document-cookie';
 import { PageBehaviour } from './collectors/page-behaviour';
 import { isPolicyPath, readPolicyText } from './collectors/policy-text';
 import { observeResources, reportAllResources } from './collectors/resource-timing';
 import { FormWatcher } from './collectors/forms';
 import { StorageWatcher } from './collectors/storage';
 import { TypedValues } from './collectors/typed-values';
+import { IdlePass } from './idle-pass';
 import { Reporter } from './reporter';
 
-const reporter = new Reporter((message) => browser.runtime.sendMessage(message));
+// What is reported waits for the next idle pass, which sends it at its end.
+const reporter = new Reporter(sendMessage, () => pass.request());
 const isTop = window === window.top;
 // A prerendered page is not the tab's page until it is shown: hold what it sees until then.
 const doc = document as Document & { prerendering?: boolean };
@@ -46,66 +52,88 @@ const forms = new FormWatcher(document, (observation) => reporter.report(observa
 const typed = new TypedValues((observation) => reporter.report(observation));
 typed.listen(window, document);
 
-/** Looks again at cookies and storage: scripts write them just before they send, and on clicks. */
-let lookScheduled = false;
-function lookAgain(): void {
-  if (lookScheduled) return;
-  lookScheduled = true;
-  setTimeout(() => {
-    lookScheduled = false;
-    cookies.check();
-    storage.check();
-  }, 0);
-}
 // Fingerprinting and session recording, counted per script by page-world/behaviour-watch.ts.
 new PageBehaviour((observation) => reporter.report(observation)).listen(window);
 
-observeResources(
+const resources = observeResources(
   document,
   (observation) => {
     reporter.report(observation);
     typed.check(observation.url);
-    // Scripts that send beacons usually set their cookies and storage just before: look again.
-    lookAgain();
   },
   (url) => beaconHints.kindOf(url),
+  // Scripts that send beacons usually set their cookies and storage just before: the pass looks again.
+  () => pass.request(),
 );
-cookies.check();
+
+const cookieStore = (window as { cookieStore?: CookieStoreLike }).cookieStore;
+let formsDue = false;
+let consentDue = false;
+const pass = new IdlePass([
+  () => resources.flush(),
+  () => cookies.checkWithoutBlocking(cookieStore),
+  () => storage.check(),
+  () => {
+    if (!formsDue) return;
+    formsDue = false;
+    forms.check();
+  },
+  () => {
+    if (!consentDue) return;
+    consentDue = false;
+    consent?.look(true);
+  },
+  () => reporter.flush(),
+]);
+pass.request();
 
 // The cookie banner (the page itself only, not its frames). Its answer goes out at once, with
 // what was seen before it, so tracking the answer starts arrives later and is not counted before it.
 const consent =
   window === window.top
     ? new ConsentBannerWatcher(document, (observation) => {
+        // What loaded before the answer goes first, so it is counted as before it.
+        resources.flush();
         reporter.report(observation);
         reporter.flush();
       })
     : undefined;
-consent?.start();
 
-document.addEventListener('DOMContentLoaded', () => {
-  cookies.check();
-  storage.check();
-  forms.check();
-  consent?.look(true);
+function whenParsed(): void {
+  // The banner is looked for from here: what the parser adds before is all there now, and
+  // a watcher from document_start would be called for every node the parser inserts.
+  consent?.start();
+  formsDue = true;
+  consentDue = true;
+  pass.request();
   // Forms added later (a checkout step, a modal): look again when the page changes, at most every half second.
   watchForNewForms();
   // On SmartErgo's policy page, the worker compares the published text with the one it was built with.
   if (isTop && isPolicyPath(location.pathname)) {
     const text = readPolicyText();
-    if (text) browser.runtime.sendMessage({ type: 'policy-text', text }).catch(() => undefined);
+    if (text) sendMessage({ type: 'policy-text', text }).catch(() => undefined);
   }
-});
+}
+// A script injected into a document already parsed (the extension installed or updated under it) gets no event.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true });
+else whenParsed();
 addEventListener('load', () => {
-  lookAgain();
-  forms.check();
-  consent?.look(true);
+  formsDue = true;
+  consentDue = true;
+  pass.request();
   // Banners often fade in a moment after load (a transition changes no attribute watched).
-  setTimeout(() => consent?.look(true), 1_500);
+  setTimeout(() => {
+    consentDue = true;
+    pass.request();
+  }, 1_500);
 });
 // Scripts write cookies and storage on clicks too (a cart, a consent answer).
-addEventListener('click', lookAgain, { capture: true, passive: true });
+addEventListener('click', () => pass.request(), { capture: true, passive: true });
+// What is still waiting for idle time would be lost with the page. Not document.cookie: the
+// worker's cookies API sees every cookie change anyway, and a blocking read here would hold
+// up the next page when it shares this page's process.
 addEventListener('pagehide', () => {
+  resources.flush();
   storage.check();
   reporter.flush();
 });
@@ -117,7 +145,8 @@ function watchForNewForms(): void {
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      forms.check();
+      formsDue = true;
+      pass.request();
     }, 500);
   }).observe(document.documentElement, { childList: true, subtree: true });
 }

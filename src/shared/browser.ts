@@ -2,6 +2,10 @@
  * The one door to the browser: the only module that imports webextension-polyfill.
  * Everything else takes what it needs from here, so tests can replace it and a
  * Firefox build gets the same promise-based API.
+ *
+ * One exception, on purpose: the content script runs on every SmartErgo page and frame
+ * and needs only runtime.sendMessage, which both browsers answer with a promise natively;
+ * it takes that from shared/runtime.ts instead of loading the polyfill on each page.
  */
 import browser, { type WebRequest } from 'webextension-polyfill';
 
