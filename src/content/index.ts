@@ -68,7 +68,8 @@ const resources = observeResources(
 
 const cookieStore = (window as { cookieStore?: CookieStoreLike }).cookieStore;
 let formsDue = false;
-let consentDue = false;
+/** The consent banner's next look: 'recheck' re-reads what the last full look matched (consent-banner.ts). */
+let consentDue: 'none' | 'recheck' | 'full' = 'none';
 const pass = new IdlePass([
   () => resources.flush(),
   () => cookies.checkWithoutBlocking(cookieStore),
@@ -79,9 +80,10 @@ const pass = new IdlePass([
     forms.check();
   },
   () => {
-    if (!consentDue) return;
-    consentDue = false;
-    consent?.look(true);
+    const due = consentDue;
+    consentDue = 'none';
+    if (due === 'full') consent?.look(true);
+    else if (due === 'recheck') consent?.recheck();
   },
   () => reporter.flush(),
 ]);
@@ -101,10 +103,10 @@ const consent =
 
 function whenParsed(): void {
   // The banner is looked for from here: what the parser adds before is all there now, and
-  // a watcher from document_start would be called for every node the parser inserts.
+  // a watcher from document_start would be called for every node the parser inserts. It
+  // looks at the whole document itself, once the first mutations settle.
   consent?.start();
   formsDue = true;
-  consentDue = true;
   pass.request();
   // Forms added later (a checkout step, a modal): look again when the page changes, at most every half second.
   watchForNewForms();
@@ -119,11 +121,11 @@ if (document.readyState === 'loading') document.addEventListener('DOMContentLoad
 else whenParsed();
 addEventListener('load', () => {
   formsDue = true;
-  consentDue = true;
+  if (consentDue === 'none') consentDue = 'recheck';
   pass.request();
   // Banners often fade in a moment after load (a transition changes no attribute watched).
   setTimeout(() => {
-    consentDue = true;
+    consentDue = 'full';
     pass.request();
   }, 1_500);
 });

@@ -257,6 +257,29 @@ describe('watching the page cheaply', () => {
     watcher.stop();
   });
 
+  it('a recheck finds a banner shown since the last full look, and one added since, without querying the document', async () => {
+    const banner = `<p>We use cookies to improve our website.</p><button type="button">Reject all</button><button type="button">Accept all</button>`;
+    document.body.innerHTML = `<div class="cookie-notice" role="dialog" style="position:fixed;bottom:0" hidden>${banner}</div>`;
+    const { seen, watcher } = watch();
+    watcher.look(true);
+    expect(seen).toEqual([]);
+    document.querySelector('.cookie-notice')!.removeAttribute('hidden');
+    const spy = vi.spyOn(document, 'querySelectorAll');
+    watcher.recheck();
+    expect(seen.map((o) => o.answer)).toEqual(['none']);
+    expect(spy.mock.calls.filter(([selector]) => /onetrust|cookie/.test(selector))).toEqual([]);
+    watcher.stop();
+
+    document.body.innerHTML = '';
+    const later = watch();
+    later.watcher.look(true);
+    // Inside a wrapper, so it is not one of the body's fixed children: only the observer saw it come.
+    document.body.insertAdjacentHTML('beforeend', `<main><p>Our desks</p><div id="gdpr-box" role="dialog" style="position:fixed;bottom:0">${banner}</div></main>`);
+    later.watcher.recheck();
+    expect(later.seen.map((o) => o.answer)).toEqual(['none']);
+    later.watcher.stop();
+  });
+
   it('stops watching once answered', async () => {
     document.body.innerHTML = BANNERS[0]![2];
     const { seen, watcher } = watch();

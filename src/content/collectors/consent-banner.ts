@@ -61,6 +61,11 @@ export class ConsentBannerWatcher {
   private readonly dismissChecksMs: readonly number[];
   private readonly giveUpMs: number;
   private readonly onClick = (event: Event): void => this.clicked(event);
+  /** What the selectors matched in the last look at the whole document (bounded). */
+  private scanned: Element[] | undefined;
+  private reuseScan = false;
+  /** More was added than `pending` holds since the last full look: only a query sees it all. */
+  private overflowed = false;
 
   constructor(
     private readonly doc: Document,
@@ -76,13 +81,7 @@ export class ConsentBannerWatcher {
     const view = this.doc.defaultView;
     if (!view || this.observer) return;
     this.observer = new view.MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 1) continue;
-          if (this.pending.size >= MAX_PENDING) this.fromDocument = true;
-          else this.pending.add(node as Element);
-        }
-      }
+      this.noteAdded(records);
       this.schedule();
     });
     this.observer.observe(this.doc, { childList: true, subtree: true });
@@ -96,6 +95,20 @@ export class ConsentBannerWatcher {
       if (this.state === 'looking') this.stop();
     }, this.giveUpMs);
     this.schedule();
+  }
+
+  /**
+   * Looks at the whole document again without querying it: at what the selectors matched
+   * last time (it may have been shown since), the body's fixed children, and what was added
+   * since (the observer kept it). A query over a large page's every element is the costly
+   * part of a look (about 7 ms for 10,000 elements); an element that only later got a
+   * telling id or class waits for the next full look.
+   */
+  recheck(): void {
+    if (this.observer) this.noteAdded(this.observer.takeRecords());
+    this.reuseScan = this.scanned !== undefined;
+    this.look(true);
+    this.reuseScan = false;
   }
 
   /** Looks now: at what was added since the last look, or (the page finished loading) at the whole document's candidates. */
@@ -139,6 +152,18 @@ export class ConsentBannerWatcher {
     this.doc.defaultView?.removeEventListener('click', this.onClick, { capture: true });
   }
 
+  private noteAdded(records: readonly MutationRecord[]): void {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (this.pending.size >= MAX_PENDING) {
+          this.fromDocument = true;
+          this.overflowed = true;
+        } else this.pending.add(node as Element);
+      }
+    }
+  }
+
   private schedule(): void {
     if (this.state !== 'looking') return;
     if (this.timer !== undefined) clearTimeout(this.timer);
@@ -172,7 +197,14 @@ export class ConsentBannerWatcher {
     };
     const body = this.doc.body;
     if (this.fromDocument) {
-      collect(this.doc);
+      if (this.reuseScan && this.scanned && !this.overflowed) {
+        for (const element of this.scanned) if (element.isConnected) add(element);
+        for (const element of this.pending) if (element.isConnected) collect(element);
+      } else {
+        collect(this.doc);
+        this.scanned = [...elements];
+        this.overflowed = false;
+      }
       // A banner without telling ids or classes: a fixed or sticky child of the body.
       if (body) for (const child of body.children) if (isFixed(child, view)) add(child);
     } else {
