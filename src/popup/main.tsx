@@ -1,4 +1,6 @@
 /** The toolbar popup: wires the browser source, the state and the view. */
+// First: it asks the worker for the findings while the rest of the popup's code is evaluated.
+import { firstRequest } from './first-request';
 import { render } from 'preact';
 import { SECTION_TITLES } from '../core/policy/section-titles';
 import { languageTag } from '../shared/i18n';
@@ -8,8 +10,7 @@ import { createBrowserSource } from './source';
 import { startPopup } from './state';
 import './popup.css';
 
-
-const source = createBrowserSource();
+const source = createBrowserSource(globalThis.location, firstRequest);
 const t = (key: string, substitutions?: string[]): string => source.t(key, substitutions);
 
 document.documentElement.lang = languageTag(t('@@ui_locale'));

@@ -8,6 +8,10 @@ import type { GetPageMessage, GetPageResponse } from '../shared/messages';
 import { unpackPage } from '../shared/page-wire';
 import { isRecord } from '../shared/validate';
 import { pageKey } from '../shared/storage-keys';
+import type { FirstRequest } from './first-request';
+import { tabIdFromQuery } from './tab-query';
+
+export { tabIdFromQuery };
 
 export interface PopupSource {
   /** The tab the popup describes, or undefined when there is none. */
@@ -32,17 +36,11 @@ export function asGetPageResponse(value: unknown): GetPageResponse {
   return { smartErgo: value.smartErgo, page: asPageRecord(value.page) };
 }
 
-/** `?tab=<id>` in the popup's URL (tests open the popup as a page for a given tab). */
-export function tabIdFromQuery(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tab');
-  if (raw === null || !/^\d+$/.test(raw)) return undefined;
-  const id = Number(raw);
-  return Number.isSafeInteger(id) ? id : undefined;
-}
-
-export function createBrowserSource(location: Pick<Location, 'search'> = globalThis.location): PopupSource {
+export function createBrowserSource(location: Pick<Location, 'search'> = globalThis.location, first?: FirstRequest): PopupSource {
+  let early = first;
   return {
     async tabId() {
+      if (early) return early.tabId;
       const fromQuery = tabIdFromQuery(location.search);
       if (fromQuery !== undefined) return fromQuery;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -50,6 +48,13 @@ export function createBrowserSource(location: Pick<Location, 'search'> = globalT
     },
 
     async getPage(tabId) {
+      // The answer asked for before the popup's code loaded, once, if it is for this tab.
+      const asked = early;
+      early = undefined;
+      if (asked && (await asked.tabId) === tabId) {
+        const answer = await asked.answer;
+        if (!asked.changedSince()) return asGetPageResponse(answer);
+      }
       const message: GetPageMessage = { type: 'get-page', tabId, packed: true };
       return asGetPageResponse(await browser.runtime.sendMessage(message));
     },

@@ -1,5 +1,7 @@
 /**
- * runtime.sendMessage for the content script, without webextension-polyfill.
+ * runtime.sendMessage (and tabs.query) without webextension-polyfill, for the code that
+ * must start before the polyfill is loaded: the content script, and the popup's first
+ * request (popup/first-request.ts).
  *
  * The content script runs at document_start on every SmartErgo page and frame, so
  * whatever it loads is paid for on each load; it needs nothing from the browser but
@@ -10,17 +12,46 @@
  */
 interface RuntimeNamespace {
   runtime?: { sendMessage?(message: unknown): Promise<unknown> | undefined };
+  tabs?: { query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> | undefined };
+  storage?: { onChanged?: StorageChangeEvent };
 }
+
+type StorageChangeListener = (changes: Record<string, unknown>, areaName: string) => void;
+interface StorageChangeEvent {
+  addListener(listener: StorageChangeListener): void;
+  removeListener(listener: StorageChangeListener): void;
+}
+
+const namespace = (): RuntimeNamespace | undefined => {
+  const scope = globalThis as unknown as { browser?: RuntimeNamespace; chrome?: RuntimeNamespace };
+  return scope.browser ?? scope.chrome;
+};
 
 /** Sends a message to the worker; rejects (never throws) when the extension cannot be reached. */
 export function sendMessage(message: unknown): Promise<unknown> {
-  const scope = globalThis as unknown as { browser?: RuntimeNamespace; chrome?: RuntimeNamespace };
   try {
-    const runtime = (scope.browser ?? scope.chrome)?.runtime;
+    const runtime = namespace()?.runtime;
     const sent = runtime?.sendMessage?.(message);
     return sent ?? Promise.reject(new Error('runtime.sendMessage is not available'));
   } catch (error) {
     // The extension was reloaded or removed under the page: "Extension context invalidated".
     return Promise.reject(error);
   }
+}
+
+/** The id of the active tab in the current window (an extension page's question; content scripts have no tabs API). */
+export async function activeTabId(): Promise<number | undefined> {
+  const tabs = await namespace()?.tabs?.query?.({ active: true, currentWindow: true });
+  return tabs?.[0]?.id;
+}
+
+/** Calls `changed` when `key` changes in storage.session, until the returned function is called. */
+export function watchSessionKey(key: string, changed: () => void): () => void {
+  const event = namespace()?.storage?.onChanged;
+  if (!event) return () => {};
+  const listener: StorageChangeListener = (changes, areaName) => {
+    if (areaName === 'session' && key in changes) changed();
+  };
+  event.addListener(listener);
+  return () => event.removeListener(listener);
 }
