@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord } from '../core/model';
 import type { GetPageResponse } from '../shared/messages';
 import { App } from './components/app';
+import { FIRST_SCREEN_ROWS } from './components/groups';
 import { startPopup, type PopupState } from './state';
 import {
   ALL_FINDINGS,
@@ -18,6 +19,10 @@ import {
   SCRIPT_COOKIE,
   SECTION_TITLES,
 } from './test-support';
+import { loadDetails } from './components/finding-row';
+
+// Rows load their details' code when first opened; here it is in before any test opens one.
+beforeAll(() => loadDetails());
 
 let mounted: { container: HTMLElement; state: PopupState } | undefined;
 
@@ -284,7 +289,12 @@ describe('a page with many findings', () => {
     const many = Array.from({ length: 120 }, (_, i) => ({ ...GA_BEACON, id: `beacon:www.google-analytics.com/c${i}`, path: `/c${i}` }));
     const { container } = await mount(new FakeSource(answering({ smartErgo: true, page: pageWith(many) })));
     const rows = () => container.querySelectorAll('[data-finding-id]').length;
-    expect(rows()).toBe(50);
+    // The first frame holds what the popup shows without scrolling; the rest of the page follows it.
+    expect(rows()).toBe(FIRST_SCREEN_ROWS);
+    expect($(container, '.groups').getAttribute('aria-busy')).toBe('true');
+    expect(container.querySelector('[data-testid="show-more"]')).toBeNull();
+    await vi.waitFor(() => expect(rows()).toBe(50));
+    expect($(container, '.groups').hasAttribute('aria-busy')).toBe(false);
     expect(text($(container, '[data-testid="show-more"]'))).toBe('Show 50 more');
     await act(() => $(container, '[data-testid="show-more"]').click());
     expect(rows()).toBe(100);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, withChange, type BlockingSettings, type SettingsChange } from '../core/blocking/settings';
 import { composeOptOut } from '../core/opt-out';
 import type { OptOutChoice, RightsRequestKind } from '../core/rights';
@@ -11,6 +11,10 @@ import type { ControlsSource, LocalState } from './controls-source';
 import { startControls, type ControlsState } from './controls-state';
 import { startPopup, type PopupState } from './state';
 import { ALL_FINDINGS, FakeSource, FB_PIXEL, GA_BEACON, GA_COOKIE, pageWith, SECTION_TITLES } from './test-support';
+import { loadDetails } from './components/finding-row';
+
+// Rows load their details' code when first opened; here it is in before any test opens one.
+beforeAll(() => loadDetails());
 
 /** Plays the worker and storage.local: a settings change is stored and announced, like the real one. */
 class FakeControls implements ControlsSource {

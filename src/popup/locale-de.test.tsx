@@ -9,11 +9,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { createTranslator, type Messages } from '../shared/i18n';
 import { App } from './components/app';
 import { startPopup, type PopupState } from './state';
 import { ALL_FINDINGS, FakeSource, loadMessages, pageWith, SECTION_TITLES } from './test-support';
+import { loadDetails } from './components/finding-row';
+
+// Rows load their details' code when first opened; here it is in before any test opens one.
+beforeAll(() => loadDetails());
 
 // A path, not a URL object: under happy-dom the global URL is the DOM's, which node:fs refuses.
 const german = JSON.parse(

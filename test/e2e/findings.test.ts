@@ -171,6 +171,8 @@ describe('a stopped service worker', () => {
     await browser.stopWorker();
     const popup = await browser.openPopup(tabId); // the popup's question wakes it again
     await popup.locator('[data-finding-id="beacon:www.smartergo.com/ping/click"]').waitFor();
+    // Past the first frame's screenful of rows (components/groups.tsx): the first page of every group.
+    await popup.locator('.groups:not([aria-busy])').waitFor();
     expect(await popup.locator('[data-finding-id]').count()).toBe(after.findings.length);
     await popup.close();
     await page.close();

@@ -85,6 +85,8 @@ const cookieNames = (findings: readonly Finding[]): string[] =>
 /** Clicks every group's "Show more" until all rows are shown. */
 async function showAllRows(popup: Page): Promise<void> {
   const more = popup.locator('[data-testid="show-more"]');
+  // "Show more" appears with the first page of every group, a frame after the first screenful.
+  await popup.locator('.groups:not([aria-busy])').waitFor();
   while ((await more.count()) > 0) await more.first().click();
 }
 

@@ -2,9 +2,9 @@ import type { Finding } from '../../core/model';
 import type { Translate } from '../../shared/i18n';
 import { groupBySection, NOT_MENTIONED, type FindingGroup } from '../present';
 import type { ControlsState } from '../controls-state';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { plural } from '../summary';
-import { FindingRow } from './finding-row';
+import { FindingRow, loadDetails } from './finding-row';
 
 /**
  * Rows a group shows before "Show more": a page with thousands of beacons must not
@@ -12,9 +12,43 @@ import { FindingRow } from './finding-row';
  */
 export const ROWS_PER_PAGE = 50;
 
-function Group({ group, title, t, controls }: { group: FindingGroup; title: string; t: Translate; controls?: ControlsState | undefined }) {
-  const [shown, setShown] = useState(ROWS_PER_PAGE);
-  const hidden = group.findings.length - shown;
+/**
+ * Rows in the popup's first frame, over all groups: what its 600 px show below the
+ * summary. The rest of each group's first page follows right after that frame is
+ * painted: with 1,000 findings, building and laying out 50 rows per group was most of
+ * the popup's time to its first frame (bench/README.md).
+ */
+export const FIRST_SCREEN_ROWS = 12;
+
+/** Runs `next` once the frame being prepared has been painted. */
+function afterNextPaint(next: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(next, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+function Group({
+  group,
+  title,
+  t,
+  controls,
+  firstScreen,
+}: {
+  group: FindingGroup;
+  title: string;
+  t: Translate;
+  controls?: ControlsState | undefined;
+  /** Set for the first frame only: the rows this group may show in it (see FIRST_SCREEN_ROWS). */
+  firstScreen?: number | undefined;
+}) {
+  const [page, setShown] = useState(ROWS_PER_PAGE);
+  const shown = firstScreen === undefined ? page : Math.min(page, firstScreen);
+  const hidden = firstScreen === undefined ? group.findings.length - shown : 0;
   const settings = controls?.settings.value;
   return (
     <section class={`group group--${group.verdict}`} data-section-id={group.sectionId || undefined} data-verdict={group.verdict}>
@@ -57,17 +91,35 @@ export function Groups({
 }) {
   // Sorting 1,000 findings is the popup's largest piece of JS: only again when they change.
   const groups = useMemo(() => groupBySection(findings, Object.keys(sectionTitles)), [findings, sectionTitles]);
+  const [firstFrame, setFirstFrame] = useState(true);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        setFirstFrame(false);
+        // So the first row opened shows its details at once.
+        void loadDetails();
+      }),
+    [],
+  );
+  // The first frame's rows, handed out to the groups in order.
+  let budget = firstFrame ? FIRST_SCREEN_ROWS : Infinity;
   return (
-    <>
-      {groups.map((group) => (
-        <Group
-          key={group.sectionId}
-          group={group}
-          t={t}
-          controls={controls}
-          title={group.sectionId === NOT_MENTIONED ? t('group_not_mentioned') : (sectionTitles[group.sectionId] ?? group.sectionId)}
-        />
-      ))}
-    </>
+    // Busy while the first page of rows is still coming (a frame later): assistive technology waits for it.
+    <div class="groups" aria-busy={firstFrame ? 'true' : undefined}>
+      {groups.map((group) => {
+        const firstScreen = firstFrame ? budget : undefined;
+        budget = Math.max(0, budget - group.findings.length);
+        return (
+          <Group
+            key={group.sectionId}
+            group={group}
+            t={t}
+            controls={controls}
+            firstScreen={firstScreen}
+            title={group.sectionId === NOT_MENTIONED ? t('group_not_mentioned') : (sectionTitles[group.sectionId] ?? group.sectionId)}
+          />
+        );
+      })}
+    </div>
   );
 }
