@@ -28,9 +28,6 @@ const doc = document as Document & { prerendering?: boolean };
 if (doc.prerendering) {
   reporter.holdUntil(new Promise((resolve) => document.addEventListener('prerenderingchange', resolve, { once: true })));
 }
-// The worker learns this document's id (sender.documentId) from its first message; it tells
-// a page back from the back/forward cache, or a prerendered one shown, by that id.
-if (isTop) reporter.hello();
 const cookies = new DocumentCookieWatcher(
   () => document.cookie,
   (observation) => reporter.report(observation),
@@ -87,6 +84,9 @@ const pass = new IdlePass([
   },
   () => reporter.flush(),
 ]);
+// The worker learns this document's id (sender.documentId) from its first message, sent by the
+// first pass; it tells a page back from the back/forward cache, or a prerendered one shown, by that id.
+if (isTop) reporter.hello();
 pass.request();
 
 // The cookie banner (the page itself only, not its frames). Its answer goes out at once, with

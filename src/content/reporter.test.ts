@@ -63,6 +63,20 @@ describe('Reporter', () => {
     expect(() => reporter.report(observation(1))).not.toThrow();
   });
 
+  it('says hello with the next batch, or alone when there is none, when it sends', () => {
+    const sent: ObservationsMessage[] = [];
+    let flush: (() => void) | undefined;
+    const reporter = new Reporter(async (message) => sent.push(message), (f) => (flush = f));
+    reporter.hello();
+    expect(sent).toEqual([]);
+    reporter.report(observation(1));
+    flush?.();
+    expect(sent).toEqual([{ type: 'observations', observations: [observation(1)], batch: expect.stringMatching(/:0$/) }]);
+    reporter.hello();
+    flush?.();
+    expect(sent.at(-1)).toEqual({ type: 'observations', observations: [] });
+  });
+
   it('holds everything while a prerendered page is unseen, then sends it all, hello included', async () => {
     const sent: ObservationsMessage[] = [];
     const reporter = new Reporter(async (message) => sent.push(message), (f) => f());

@@ -42,9 +42,18 @@ export class Reporter {
     });
   }
 
-  /** Tells the worker this document is there, even before it has seen anything. */
+  private helloDue = false;
+
+  /**
+   * Tells the worker this document is there, even before it has seen anything: with the
+   * next batch, or alone if that has nothing. Not at once: the first message of a page costs
+   * Chromium a few milliseconds to set up, which the page's load need not wait for.
+   */
   hello(): void {
-    if (!this.held) this.send({ type: 'observations', observations: [] }).catch(() => undefined);
+    this.helloDue = true;
+    if (this.scheduled || this.held) return;
+    this.scheduled = true;
+    this.schedule(() => this.flush());
   }
 
   report(observation: PageObservation): void {
@@ -71,6 +80,8 @@ export class Reporter {
   flush(): void {
     this.scheduled = false;
     if (this.held) return;
+    if (this.helloDue && this.pending.length === 0) this.send({ type: 'observations', observations: [] }).catch(() => undefined);
+    this.helloDue = false;
     while (this.pending.length > 0) {
       const observations = this.pending.splice(0, MAX_OBSERVATIONS_PER_MESSAGE);
       this.deliver({ type: 'observations', observations, batch: `${this.instance}:${this.sequence++}` }, 0);
