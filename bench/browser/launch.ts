@@ -6,7 +6,7 @@
  * (from chrome://version) really differ only in those: if the harness's flags change,
  * the bench stops with a message instead of comparing unlike browsers.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -49,12 +49,13 @@ const withRules = (sites: Sites): DemoSite => ({ ...sites.demo, hostResolverRule
 export const launchExtension = (sites: Sites): Promise<ExtensionBrowser> => launchWithExtension(withRules(sites));
 
 /** Chromium without the extension: the same flags as the extension browser (src/audit/chromium.ts) minus the extension pair. */
-export async function launchPlain(sites: Sites): Promise<PlainBrowser> {
+export async function launchPlain(sites: Sites, extensionDir?: string): Promise<PlainBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'policylens-bench-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--host-resolver-rules=${sites.rules}`,
       '--ignore-certificate-errors',
       ...quietChromiumArgs(),
@@ -65,6 +66,25 @@ export async function launchPlain(sites: Sites): Promise<PlainBrowser> {
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Chromium with an extension that does nothing (a manifest and no code, permissions or
+ * scripts): what any extension costs a page load in this browser, before its own work.
+ * Beside the plain browser and PolicyLens it splits the page-load ratio into that floor
+ * and PolicyLens's own share.
+ */
+export async function launchEmptyExtension(sites: Sites): Promise<PlainBrowser> {
+  const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-empty-extension-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0' }));
+  const browser = await launchPlain(sites, dir);
+  return {
+    context: browser.context,
+    close: async () => {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }

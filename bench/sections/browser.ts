@@ -12,7 +12,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { HOME_URL } from '../../test/fixtures/server';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../../test/e2e/harness';
 import { BENCH_ORIGIN, HEAVY_REQUESTS, STRESS_ELEMENTS, STRESS_RESOURCES } from '../fixtures/server';
-import { assertSameFlags, launchExtension, launchPlain, startSites, type PlainBrowser, type Sites } from '../browser/launch';
+import { assertSameFlags, launchEmptyExtension, launchExtension, launchPlain, startSites, type PlainBrowser, type Sites } from '../browser/launch';
 import { bootstrapRatioOfMedians, quantile, spread } from '../lib/stats';
 import { formatTable, kb, ms, ratio, verdict } from '../lib/table';
 
@@ -27,6 +27,8 @@ export interface Browsers {
   sites: Sites;
   extension: ExtensionBrowser;
   plain: PlainBrowser;
+  /** An extension without code: the floor any extension pays (bench/browser/launch.ts). */
+  empty: PlainBrowser;
   close(): Promise<void>;
 }
 
@@ -34,13 +36,16 @@ export async function startBrowsers(): Promise<Browsers> {
   const sites = await startSites();
   const extension = await launchExtension(sites);
   const plain = await launchPlain(sites);
+  const empty = await launchEmptyExtension(sites);
   await assertSameFlags(extension.context, plain.context);
+  await assertSameFlags(empty.context, plain.context);
   return {
     sites,
     extension,
     plain,
+    empty,
     close: async () => {
-      await Promise.allSettled([extension.close(), plain.close()]);
+      await Promise.allSettled([extension.close(), plain.close(), empty.close()]);
       await sites.close();
     },
   };
@@ -72,6 +77,14 @@ export interface PageLoadFigures {
   /** Quartiles of the per-pair ratios. */
   pairRatioIqr: [number, number];
   targetMet: boolean;
+  /** The same loads in a browser with an extension that has no code (the floor any extension pays). */
+  emptyExtensionMs: number[];
+  medianEmptyExtensionMs: number;
+  /** median(empty) / median(without): what merely having an extension costs here. */
+  emptyRatio: number;
+  /** median(with) / median(empty): PolicyLens's own share, and its 95% bootstrap CI. */
+  ownRatio: number;
+  ownCi95: [number, number];
 }
 
 export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: PageLoadFigures[]; table: string }> {
@@ -79,26 +92,31 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     { page: 'demo home', url: HOME_URL },
     { page: `heavy (${HEAVY_REQUESTS} third-party requests)`, url: `${BENCH_ORIGIN}/heavy` },
   ];
-  const withPage = await browsers.extension.context.newPage();
-  const withoutPage = await browsers.plain.context.newPage();
+  const tabs = {
+    with: await browsers.extension.context.newPage(),
+    without: await browsers.plain.context.newPage(),
+    empty: await browsers.empty.context.newPage(),
+  };
+  type Side = keyof typeof tabs;
+  // Each side goes first, second and third equally often, so drift within a round cancels over the run.
+  const orders: Side[][] = [
+    ['with', 'without', 'empty'],
+    ['without', 'empty', 'with'],
+    ['empty', 'with', 'without'],
+  ];
   const result: PageLoadFigures[] = [];
   for (const { page, url } of pages) {
-    for (let i = 0; i < 2; i++) {
-      await loadTime(withPage, url);
-      await loadTime(withoutPage, url);
-    }
-    const withMs: number[] = [];
-    const withoutMs: number[] = [];
+    for (let i = 0; i < 2; i++) for (const side of orders[0]!) await loadTime(tabs[side], url);
+    const times: Record<Side, number[]> = { with: [], without: [], empty: [] };
     for (let i = 0; i < options.pageLoadPairs; i++) {
-      // Alternate which browser goes first, so drift within a pair cancels over the run.
-      const order = i % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
-      for (const side of order) {
-        const t = await loadTime(side === 'with' ? withPage : withoutPage, url);
-        (side === 'with' ? withMs : withoutMs).push(t);
-        await settle(150); // let the worker's trailing work finish before the other side loads
+      for (const side of orders[i % orders.length]!) {
+        times[side].push(await loadTime(tabs[side], url));
+        await settle(150); // let the worker's trailing work finish before the next side loads
       }
     }
+    const { with: withMs, without: withoutMs, empty: emptyExtensionMs } = times;
     const boot = bootstrapRatioOfMedians(withMs, withoutMs);
+    const own = bootstrapRatioOfMedians(withMs, emptyExtensionMs);
     const pairRatios = withMs.map((w, i) => w / withoutMs[i]!);
     const s = spread(pairRatios);
     result.push({
@@ -113,9 +131,14 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
       ci95: [boot.low, boot.high],
       pairRatioIqr: [s.q1, s.q3],
       targetMet: boot.ratio <= 1.03,
+      emptyExtensionMs,
+      medianEmptyExtensionMs: quantile(emptyExtensionMs, 0.5),
+      emptyRatio: quantile(emptyExtensionMs, 0.5) / quantile(withoutMs, 0.5),
+      ownRatio: own.ratio,
+      ownCi95: [own.low, own.high],
     });
   }
-  await Promise.all([withPage.close(), withoutPage.close()]);
+  await Promise.all(Object.values(tabs).map((tab) => tab.close()));
   const rows = result.map((r) => [
     r.page,
     ms(r.medianWithoutMs),
@@ -124,10 +147,17 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     `${r.ci95[0].toFixed(2)}–${r.ci95[1].toFixed(2)}`,
     `${r.pairRatioIqr[0].toFixed(2)}–${r.pairRatioIqr[1].toFixed(2)}`,
     verdict(r.targetMet),
+    ms(r.medianEmptyExtensionMs),
+    ratio(r.emptyRatio),
+    `${ratio(r.ownRatio)} (${r.ownCi95[0].toFixed(2)}–${r.ownCi95[1].toFixed(2)})`,
   ]);
   const table =
-    `Page load (loadEventEnd), headless Chromium without vs with PolicyLens, ${options.pageLoadPairs} alternating pairs per page after 2 warm-up loads each\n` +
-    formatTable(['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03'], rows);
+    `Page load (loadEventEnd), headless Chromium without PolicyLens, with it, and with an extension that has no code; ${options.pageLoadPairs} rounds per page, rotating which goes first, after 2 warm-up loads each\n` +
+    formatTable(
+      ['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03', 'empty extension', 'empty / without', 'with / empty (95% CI)'],
+      rows,
+    ) +
+    '\n  empty / without: what having any extension costs a load in this browser; with / empty: PolicyLens\'s own share.';
   return { result, table };
 }
 
