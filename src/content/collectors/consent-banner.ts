@@ -13,6 +13,8 @@
 import type { ConsentAnswer, ConsentObservation } from '../../core/model';
 import {
   GENERIC_BANNER_SELECTOR,
+  KNOWN_BANNER_IDS,
+  KNOWN_BANNER_OTHER_SELECTOR,
   KNOWN_BANNER_SELECTOR,
   answerOf,
   answerOnDismiss,
@@ -195,13 +197,24 @@ export class ConsentBannerWatcher {
         }
       }
     };
+    /** As collect(document), in the same order, with the known ids looked up one by one. */
+    const collectFromDocument = (): void => {
+      const known: Element[] = KNOWN_BANNER_IDS.flatMap((id) => this.doc.getElementById(id) ?? []);
+      known.push(...this.doc.querySelectorAll(KNOWN_BANNER_OTHER_SELECTOR));
+      known.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+      for (const element of known) add(element);
+      for (const element of this.doc.querySelectorAll(GENERIC_BANNER_SELECTOR)) {
+        if (elements.size >= MAX_CANDIDATES) return;
+        add(element);
+      }
+    };
     const body = this.doc.body;
     if (this.fromDocument) {
       if (this.reuseScan && this.scanned && !this.overflowed) {
         for (const element of this.scanned) if (element.isConnected) add(element);
         for (const element of this.pending) if (element.isConnected) collect(element);
       } else {
-        collect(this.doc);
+        collectFromDocument();
         this.scanned = [...elements];
         this.overflowed = false;
       }

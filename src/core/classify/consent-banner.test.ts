@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  KNOWN_BANNER_IDS,
+  KNOWN_BANNER_OTHER_SELECTOR,
   KNOWN_BANNER_SELECTOR,
   answerOf,
   answerOnDismiss,
@@ -43,6 +45,12 @@ describe('known consent tools', () => {
     const described = selector.startsWith('#') ? { id: selector.slice(1), classes: [] } : { id: '', classes: ['x', selector.slice(1)] };
     expect(knownToolOf(described)).toBe(tool);
     expect(KNOWN_BANNER_SELECTOR.split(', ')).toContain(selector);
+  });
+
+  it('splits the known selectors into ids (looked up one by one) and the rest, losing none', () => {
+    const split = [...KNOWN_BANNER_IDS.map((id) => `#${id}`), ...KNOWN_BANNER_OTHER_SELECTOR.split(', ')];
+    expect(split.sort()).toEqual(KNOWN_BANNER_SELECTOR.split(', ').sort());
+    expect(KNOWN_BANNER_OTHER_SELECTOR).not.toMatch(/(^|, )#/);
   });
 
   it('recognises a shown known banner whatever its text or position, but not a hidden one', () => {
