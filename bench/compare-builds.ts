@@ -1,0 +1,118 @@
+/**
+ * Two builds of the extension side by side in one run: the content scripts' time and the
+ * page's load on the demo home and stress pages, and the popup's first frame with the
+ * stress page's ~1,000 findings, each build's runs interleaved with the other's. On this
+ * small shared machine absolute times move by 2x between runs; a change's effect is the
+ * ratio taken in the same run.
+ *
+ * usage: node scripts/run-ts.mjs bench/compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds=8]
+ * e.g. a build of the last commit made in a worktree, against this checkout's dist/chrome.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../src/audit/chromium';
+import { HOME_URL } from '../test/fixtures/server';
+import { startSites } from './browser/launch';
+import { BENCH_ORIGIN, STRESS_RESOURCES } from './fixtures/server';
+import { quantile } from './lib/stats';
+import { formatTable } from './lib/table';
+import { contentScriptTime, traceWhile } from './sections/browser';
+
+const [beforeArg, afterArg, roundsArg] = process.argv.slice(2);
+if (!beforeArg || !afterArg) throw new Error('usage: compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds]');
+const dirs = { before: resolve(beforeArg), after: resolve(afterArg) };
+for (const dir of Object.values(dirs)) if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`compare-builds: no manifest.json in ${dir} (build it first)`);
+const rounds = Number(roundsArg ?? 8);
+type Side = keyof typeof dirs;
+/** Alternates which build goes first, so drift within a round cancels over the run. */
+const order = (round: number): Side[] => (round % 2 === 0 ? ['before', 'after'] : ['after', 'before']);
+
+const SCRIPTS = ['src/content/index.js', 'src/content/page-world/beacon-hints.js', 'src/content/page-world/behaviour-watch.js'];
+const figures = new Map<string, Record<Side, number[]>>();
+const note = (figure: string, side: Side, value: number): void => {
+  if (!figures.has(figure)) figures.set(figure, { before: [], after: [] });
+  figures.get(figure)![side].push(value);
+};
+
+const sites = await startSites();
+const browsers: Record<Side, ExtensionBrowser> = {
+  before: await launchExtensionBrowser({ extensionDir: dirs.before, hostResolverRules: sites.rules, ignoreCertificateErrors: true }),
+  after: await launchExtensionBrowser({ extensionDir: dirs.after, hostResolverRules: sites.rules, ignoreCertificateErrors: true }),
+};
+try {
+  for (const [page, url] of [['home', HOME_URL], ['stress', `${BENCH_ORIGIN}/stress`]] as const) {
+    for (let round = 0; round <= rounds; round++) {
+      for (const side of order(round)) {
+        const browser = browsers[side];
+        const tab = await browser.context.newPage();
+        await tab.goto('about:blank');
+        const cdp = await browser.context.newCDPSession(tab);
+        const events = await traceWhile(cdp, async () => {
+          await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+          await tab.waitForLoadState('networkidle');
+          await new Promise((r) => setTimeout(r, 300));
+        });
+        const load = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+        await cdp.detach();
+        await tab.close();
+        if (round === 0) continue; // warms the caches
+        const time = contentScriptTime(events, SCRIPTS.map((file) => `chrome-extension://${browser.extensionId}/${file}`));
+        note(`${page}: content scripts, CPU`, side, time.cpuMs);
+        note(`${page}: content scripts, CPU before load`, side, time.cpuMsBeforeLoad);
+        note(`${page}: content scripts, wall`, side, time.wallMs);
+        note(`${page}: loadEventEnd`, side, load);
+      }
+    }
+  }
+
+  const tabIds = {} as Record<Side, number>;
+  for (const side of ['before', 'after'] as const) {
+    const browser = browsers[side];
+    const tab = await browser.context.newPage();
+    await tab.goto(`${BENCH_ORIGIN}/stress`, { waitUntil: 'load', timeout: 60_000 });
+    await tab.waitForLoadState('networkidle');
+    tabIds[side] = await browser.tabIdOf(tab);
+    for (let i = 0; i < 50 && ((await browser.pageRecord(tabIds[side]))?.findings.length ?? 0) < STRESS_RESOURCES; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  /** In the popup before its scripts: the time of the frame that first shows finding rows. */
+  const watchFirstFrame = (): void => {
+    const w = window as unknown as { __firstFrame?: number };
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('li.finding')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (w.__firstFrame = performance.now());
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  for (let round = 0; round <= rounds * 2; round++) {
+    for (const side of order(round)) {
+      const browser = browsers[side];
+      const popup = await browser.context.newPage();
+      await popup.addInitScript(watchFirstFrame);
+      await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabIds[side]}`);
+      const frame = (await (await popup.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame)).jsonValue()) as number;
+      const parsed = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
+      await popup.close();
+      if (round === 0) continue;
+      note('popup: first frame with findings', side, frame);
+      note('popup: domInteractive', side, parsed);
+    }
+  }
+
+  const rows = [...figures].map(([figure, values]) => {
+    const before = quantile(values.before, 0.5);
+    const after = quantile(values.after, 0.5);
+    return [figure, `${before.toFixed(1)} ms`, `${after.toFixed(1)} ms`, `${(after / before).toFixed(2)}×`];
+  });
+  console.log(`Medians of ${rounds} interleaved runs per page (popup: ${rounds * 2}); before = ${dirs.before}, after = ${dirs.after}`);
+  console.log(formatTable(['figure', 'before', 'after', 'after / before'], rows));
+} finally {
+  await Promise.allSettled([browsers.before.close(), browsers.after.close()]);
+  await sites.close();
+}
