@@ -91,15 +91,14 @@ pass.request();
 
 // The cookie banner (the page itself only, not its frames). Its answer goes out at once, with
 // what was seen before it, so tracking the answer starts arrives later and is not counted before it.
-const consent =
-  window === window.top
-    ? new ConsentBannerWatcher(document, (observation) => {
-        // What loaded before the answer goes first, so it is counted as before it.
-        resources.flush();
-        reporter.report(observation);
-        reporter.flush();
-      })
-    : undefined;
+const consent = isTop
+  ? new ConsentBannerWatcher(document, (observation) => {
+      // What loaded before the answer goes first, so it is counted as before it.
+      resources.flush();
+      reporter.report(observation);
+      reporter.flush();
+    })
+  : undefined;
 
 function whenParsed(): void {
   // The banner is looked for from here: what the parser adds before is all there now, and

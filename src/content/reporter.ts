@@ -51,13 +51,15 @@ export class Reporter {
    */
   hello(): void {
     this.helloDue = true;
-    if (this.scheduled || this.held) return;
-    this.scheduled = true;
-    this.schedule(() => this.flush());
+    this.flushLater();
   }
 
   report(observation: PageObservation): void {
     this.pending.push(observation);
+    this.flushLater();
+  }
+
+  private flushLater(): void {
     if (this.scheduled || this.held) return;
     this.scheduled = true;
     this.schedule(() => this.flush());

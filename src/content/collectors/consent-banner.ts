@@ -188,16 +188,17 @@ export class ConsentBannerWatcher {
     const add = (element: Element): void => {
       if (elements.size < MAX_CANDIDATES) elements.add(element);
     };
-    const collect = (root: Document | Element): void => {
+    /** What a page added: the element itself and what is inside it. */
+    const collect = (root: Element): void => {
       for (const selector of [KNOWN_BANNER_SELECTOR, GENERIC_BANNER_SELECTOR]) {
-        if (isElement(root) && root.matches(selector)) add(root);
+        if (root.matches(selector)) add(root);
         for (const element of root.querySelectorAll(selector)) {
           if (elements.size >= MAX_CANDIDATES) return;
           add(element);
         }
       }
     };
-    /** As collect(document), in the same order, with the known ids looked up one by one. */
+    /** The whole document, in document order, the known ids looked up one by one. */
     const collectFromDocument = (): void => {
       const known: Element[] = KNOWN_BANNER_IDS.flatMap((id) => this.doc.getElementById(id) ?? []);
       known.push(...this.doc.querySelectorAll(KNOWN_BANNER_OTHER_SELECTOR));
