@@ -50,7 +50,7 @@ const route = createRouter({
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   route(message, sender).catch((error: unknown) => {
-    console.error('PolicyLens: a message handler failed', error);
+    if (!isShutdown(error)) console.error('PolicyLens: a message handler failed', error);
     return undefined;
   }),
 );
@@ -100,7 +100,7 @@ browser.tabs.onRemoved.addListener((tabId) =>
   guard('tabs.onRemoved', () =>
     // As the browser quits it closes every tab and refuses storage calls; storage.session goes with it.
     store.remove(tabId).catch((error: unknown) => {
-      if (!/shutting down/i.test(String(error))) throw error;
+      if (!isShutdown(error)) throw error;
     }),
   ),
 );
@@ -268,7 +268,7 @@ async function handleContentMessage(message: ContentMessage, from: ContentSender
       // content script's message fails and it sends the batch again (content/reporter.ts); the
       // batch's name, saved with its findings, keeps a batch saved but unanswered from counting twice.
       return store.settled().catch((error: unknown) => {
-        if (!/shutting down/i.test(String(error))) throw error;
+        if (!isShutdown(error)) throw error;
       });
     }
     case 'policy-text': {
@@ -302,11 +302,22 @@ async function forgetTab(tabId: number): Promise<void> {
 }
 
 /** Runs a handler so that nothing a page does can make the worker throw. */
+/**
+ * As the browser quits it closes every tab and refuses every extension call ("The browser is
+ * shutting down"); what a handler was doing then no longer matters (storage.session goes with
+ * the browser), so it is not an error to report.
+ */
+function isShutdown(error: unknown): boolean {
+  return /shutting down/i.test(String(error));
+}
+
 function guard(what: string, run: () => unknown): Promise<void> {
   return Promise.resolve()
     .then(run)
     .then(
       () => undefined,
-      (error: unknown) => console.error(`PolicyLens: ${what} failed`, error),
+      (error: unknown) => {
+        if (!isShutdown(error)) console.error(`PolicyLens: ${what} failed`, error);
+      },
     );
 }
