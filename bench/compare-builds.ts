@@ -5,7 +5,7 @@
  * small shared machine absolute times move by 2x between runs; a change's effect is the
  * ratio taken in the same run.
  *
- * usage: node scripts/run-ts.mjs bench/compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds=8]
+ * usage: node scripts/run-ts.mjs bench/compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds=8] [--popup-only]
  * e.g. a build of the last commit made in a worktree, against this checkout's dist/chrome.
  */
 import { existsSync } from 'node:fs';
@@ -18,7 +18,9 @@ import { quantile } from './lib/stats';
 import { formatTable } from './lib/table';
 import { contentScriptTime, traceWhile } from './sections/browser';
 
-const [beforeArg, afterArg, roundsArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const popupOnly = args.includes('--popup-only');
+const [beforeArg, afterArg, roundsArg] = args.filter((arg) => !arg.startsWith('--'));
 if (!beforeArg || !afterArg) throw new Error('usage: compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds]');
 const dirs = { before: resolve(beforeArg), after: resolve(afterArg) };
 for (const dir of Object.values(dirs)) if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`compare-builds: no manifest.json in ${dir} (build it first)`);
@@ -40,7 +42,7 @@ const browsers: Record<Side, ExtensionBrowser> = {
   after: await launchExtensionBrowser({ extensionDir: dirs.after, hostResolverRules: sites.rules, ignoreCertificateErrors: true }),
 };
 try {
-  for (const [page, url] of [['home', HOME_URL], ['stress', `${BENCH_ORIGIN}/stress`]] as const) {
+  for (const [page, url] of popupOnly ? [] : ([['home', HOME_URL], ['stress', `${BENCH_ORIGIN}/stress`]] as const)) {
     for (let round = 0; round <= rounds; round++) {
       for (const side of order(round)) {
         const browser = browsers[side];
@@ -76,19 +78,35 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  /** In the popup before its scripts: the time of the frame that first shows finding rows. */
+  /**
+   * In the popup before its scripts: the time of the frame that first shows finding rows,
+   * and of the one that shows every group's first page (the groups no longer aria-busy).
+   */
   const watchFirstFrame = (): void => {
-    const w = window as unknown as { __firstFrame?: number };
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('li.finding')) return;
-      observer.disconnect();
+    const w = window as unknown as { __firstFrame?: number; __fullFrame?: number };
+    const afterFrame = (done: (time: number) => void): void => {
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => (w.__firstFrame = performance.now());
+        channel.port1.onmessage = () => done(performance.now());
         channel.port2.postMessage(null);
       });
+    };
+    let rows = false;
+    const observer = new MutationObserver(() => {
+      if (!rows && document.querySelector('li.finding')) {
+        rows = true;
+        afterFrame((time) => {
+          w.__firstFrame = time;
+        });
+      }
+      if (rows && document.querySelector('.groups:not([aria-busy])')) {
+        observer.disconnect();
+        afterFrame((time) => {
+          w.__fullFrame = time;
+        });
+      }
     });
-    observer.observe(document, { childList: true, subtree: true });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   };
   for (let round = 0; round <= rounds * 2; round++) {
     for (const side of order(round)) {
@@ -96,11 +114,18 @@ try {
       const popup = await browser.context.newPage();
       await popup.addInitScript(watchFirstFrame);
       await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabIds[side]}`);
-      const frame = (await (await popup.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame)).jsonValue()) as number;
+      type Frames = { __firstFrame?: number; __fullFrame?: number };
+      const [frame, full] = (await (
+        await popup.waitForFunction(() => {
+          const w = window as unknown as Frames;
+          return w.__firstFrame && w.__fullFrame && [w.__firstFrame, w.__fullFrame];
+        })
+      ).jsonValue()) as [number, number];
       const parsed = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
       await popup.close();
       if (round === 0) continue;
       note('popup: first frame with findings', side, frame);
+      note('popup: frame with every group’s first page', side, full);
       note('popup: domInteractive', side, parsed);
     }
   }

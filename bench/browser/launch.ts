@@ -89,6 +89,52 @@ export async function launchEmptyExtension(sites: Sites): Promise<PlainBrowser> 
   };
 }
 
+/** The rows a floor page draws: the popup's first screen (src/popup/layout.ts). */
+const FLOOR_ROWS = 12;
+
+/**
+ * Chromium with an extension that has two pages like a popup and a worker that answers
+ * one message: the floors under the popup's first frame on this machine, taken in the
+ * same run as the popup's own figure (bench/sections/browser.ts).
+ * - `static.html`: the rows are in the HTML, no script: what the browser takes to show an
+ *   extension page at all;
+ * - `ask.html`: a module script asks the worker and draws the rows it answers with: the
+ *   least any popup showing what its worker knows can take.
+ */
+export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser & { extensionId: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-floor-extension-'));
+  const rows = Array.from({ length: FLOOR_ROWS }, (_, i) => `row ${i + 1}`);
+  const list = rows.map((row) => `<li class="finding">${row}</li>`).join('');
+  const page = (body: string): string =>
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Floor</title></head><body>${body}</body></html>`;
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'Popup floor', version: '1.0', background: { service_worker: 'worker.js' } }),
+  );
+  await writeFile(join(dir, 'worker.js'), `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ rows: ${JSON.stringify(rows)} }); });\n`);
+  await writeFile(join(dir, 'static.html'), page(`<main><p>${FLOOR_ROWS} rows</p><ul>${list}</ul></main>`));
+  await writeFile(join(dir, 'ask.html'), page('<main id="app"></main><script type="module" src="ask.js"></script>'));
+  await writeFile(
+    join(dir, 'ask.js'),
+    [
+      "const answer = await chrome.runtime.sendMessage({ type: 'rows' });",
+      "const list = document.createElement('ul');",
+      "for (const row of answer.rows) { const li = document.createElement('li'); li.className = 'finding'; li.textContent = row; list.append(li); }",
+      "document.getElementById('app').append(list);",
+    ].join('\n'),
+  );
+  const browser = await launchPlain(sites, dir);
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return {
+    context: browser.context,
+    extensionId: new URL(worker.url()).host,
+    close: async () => {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function commandLine(context: BrowserContext): Promise<Set<string>> {
   const page = await context.newPage();
   try {

@@ -8,14 +8,23 @@ import { blocksFirstPartyCookies } from '../core/blocking/decide';
 import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
-import type { Observation } from '../core/model';
+import type { Observation, PageRecord } from '../core/model';
+import { pageView } from '../core/page-view';
 import { DEFAULT_SETTINGS } from '../core/blocking/settings';
 import { admitPageObservations, hasCookieAttempts } from '../core/page-observations';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
 import { POLICY } from '../core/policy/disclosures';
 import { checkPublishedPolicy } from '../core/policy/published';
+import { SECTION_TITLES } from '../core/policy/section-titles';
 import { isSmartErgoUrl, SMARTERGO_MATCH_PATTERNS } from '../core/site';
-import type { ContentMessage, GetBlockedResponse, GetPageResponse, PackedGetPageResponse } from '../shared/messages';
+import type {
+  ContentMessage,
+  FirstScreenResponse,
+  GetBlockedResponse,
+  GetPageMessage,
+  GetPageResponse,
+  PackedGetPageResponse,
+} from '../shared/messages';
 import { packPage } from '../shared/page-wire';
 import { SETTINGS_KEY } from '../shared/storage-keys';
 import { showBadge } from './badge';
@@ -282,13 +291,23 @@ async function handleContentMessage(message: ContentMessage, from: ContentSender
   }
 }
 
-async function handleGetPage(tabId: number, packed: boolean): Promise<GetPageResponse | PackedGetPageResponse> {
+async function handleGetPage(message: GetPageMessage): Promise<GetPageResponse | PackedGetPageResponse | FirstScreenResponse> {
+  const { tabId, packed, firstScreen } = message;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (!isSmartErgoUrl(tab?.url)) return packed ? { smartErgo: false, packed: null } : { smartErgo: false, page: null };
+  const smartErgo = isSmartErgoUrl(tab?.url);
+  const record = smartErgo ? await savedRecord(tabId) : null;
+  if (firstScreen !== undefined) return { smartErgo, view: record && pageView(record, SECTION_ORDER, firstScreen) };
+  if (packed) return { smartErgo, packed: record && packPage(record) };
+  return { smartErgo, page: record };
+}
+
+/** The order groups take among equals: the policy's (the popup passes the same titles' order). */
+const SECTION_ORDER = Object.keys(SECTION_TITLES);
+
+/** The tab's record as storage.session has it once pending writes are in (what the popup then follows). */
+async function savedRecord(tabId: number): Promise<PageRecord | null> {
   await store.settled();
-  const record = (await store.page(tabId))?.record ?? null;
-  if (packed) return { smartErgo: true, packed: record ? packPage(record) : null };
-  return { smartErgo: true, page: record };
+  return (await store.page(tabId))?.record ?? null;
 }
 
 async function handleGetBlocked(tabId: number): Promise<GetBlockedResponse> {

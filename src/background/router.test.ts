@@ -8,7 +8,7 @@ const ORIGIN = 'chrome-extension://policylens-id/';
 
 function setup() {
   const onContent = vi.fn(async () => undefined);
-  const onGetPage = vi.fn(async (tabId: number) => ({ smartErgo: true, page: null, tabId }));
+  const onGetPage = vi.fn(async (message: { tabId: number }) => ({ smartErgo: true, page: null, tabId: message.tabId }));
   const onUpdateSettings = vi.fn(async () => DEFAULT_SETTINGS);
   const onLogRequest = vi.fn(async () => ({ kind: 'opt-out' as const, to: 'optout@smartergo.com', subject: 'Opt Out', choices: [], sentAt: 1 }));
   const onGetBlocked = vi.fn(async () => ({ available: true, counts: [] }));
@@ -90,7 +90,9 @@ describe('router', () => {
   it('answers the popup', async () => {
     const { route, onGetPage } = setup();
     await expect(route({ type: 'get-page', tabId: 4 }, popupSender)).resolves.toMatchObject({ smartErgo: true });
-    expect(onGetPage).toHaveBeenCalledWith(4, false);
+    expect(onGetPage).toHaveBeenCalledWith({ type: 'get-page', tabId: 4 });
+    await route({ type: 'get-page', tabId: 4, firstScreen: 12 }, popupSender);
+    expect(onGetPage).toHaveBeenLastCalledWith({ type: 'get-page', tabId: 4, firstScreen: 12 });
   });
 
   it.each<[string, unknown, Runtime.MessageSender]>([
@@ -120,6 +122,8 @@ describe('router', () => {
     ['a negative tab id', { type: 'get-page', tabId: -1 }],
     ['a tab id that is not a number', { type: 'get-page', tabId: '4' }],
     ['a fractional tab id', { type: 'get-page', tabId: 1.5 }],
+    ['a first screen of no rows', { type: 'get-page', tabId: 4, firstScreen: 0 }],
+    ['a first screen of the whole page', { type: 'get-page', tabId: 4, firstScreen: 100_000 }],
     ['an unknown type', { type: 'delete-everything' }],
   ])('tells the popup what is wrong with %s', async (_name, message) => {
     const { route, onGetPage } = setup();

@@ -9,6 +9,8 @@ import {
   validatePopupMessage,
   type ContentMessage,
   type GetBlockedResponse,
+  type FirstScreenResponse,
+  type GetPageMessage,
   type GetPageResponse,
   type LoggedRightsRequest,
   type PackedGetPageResponse,
@@ -35,7 +37,7 @@ export interface RouterDeps {
   /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
   extensionOrigin: string;
   onContent(message: ContentMessage, from: ContentSender): Promise<void>;
-  onGetPage(tabId: number, packed: boolean): Promise<GetPageResponse | PackedGetPageResponse>;
+  onGetPage(message: GetPageMessage): Promise<GetPageResponse | PackedGetPageResponse | FirstScreenResponse>;
   onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
   onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
   onGetBlocked(tabId: number): Promise<GetBlockedResponse>;
@@ -44,6 +46,7 @@ export interface RouterDeps {
 export type RouterReply =
   | GetPageResponse
   | PackedGetPageResponse
+  | FirstScreenResponse
   | BlockingSettings
   | LoggedRightsRequest
   | GetBlockedResponse
@@ -85,7 +88,7 @@ export function createRouter(deps: RouterDeps) {
   function handlePopup(message: PopupMessage): Promise<RouterReply> {
     switch (message.type) {
       case 'get-page':
-        return deps.onGetPage(message.tabId, message.packed === true);
+        return deps.onGetPage(message);
       case 'update-settings':
         return deps.onUpdateSettings(message.change);
       case 'log-request':

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageRecord } from '../core/model';
-import type { GetPageResponse } from '../shared/messages';
+import { pageView } from '../core/page-view';
+import type { FirstScreenResponse, GetPageResponse } from '../shared/messages';
 import { App } from './components/app';
 import { FIRST_SCREEN_ROWS } from './components/groups';
 import { startPopup, type PopupState } from './state';
@@ -302,5 +303,58 @@ describe('a page with many findings', () => {
     await act(() => $(container, '[data-testid="show-more"]').click());
     expect(rows()).toBe(120);
     expect(container.querySelector('[data-testid="show-more"]')).toBeNull();
+  });
+
+  it('draws the worker’s first screen while the whole record is on its way, then the rest', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...GA_BEACON, id: `beacon:www.google-analytics.com/c${i}`, path: `/c${i}` }));
+    const record = pageWith([EMAIL_LEAK, ...many]);
+    const whole = deferred<GetPageResponse>();
+    const source = new FakeSource(() => whole.promise);
+    source.firstScreen = async () => ({ smartErgo: true, view: pageView(record, Object.keys(SECTION_TITLES), FIRST_SCREEN_ROWS) });
+    const { container, state } = await mount(source, { wait: false });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const rows = () => [...container.querySelectorAll<HTMLElement>('[data-finding-id]')].map((el) => el.dataset.findingId);
+    // Counted over the whole page, drawn from a dozen rows.
+    expect(text($(container, '[data-testid="summary"]'))).toBe('121 trackers, 120 beacons, 0 cookies; 1 contradicts the policy');
+    expect(text($(container, '[data-testid="host"]'))).toBe('www.smartergo.com');
+    expect(rows()).toHaveLength(FIRST_SCREEN_ROWS);
+    expect(rows()[0]).toBe(EMAIL_LEAK.id);
+    expect($(container, '.groups').getAttribute('aria-busy')).toBe('true');
+    // The export needs the record itself.
+    expect(container.querySelector('[data-testid="export"]')).toBeNull();
+    await act(async () => {
+      whole.resolve({ smartErgo: true, page: record });
+      await state.ready;
+    });
+    await vi.waitFor(() => expect(rows()).toHaveLength(1 + 50));
+    expect(rows()[0]).toBe(EMAIL_LEAK.id);
+    expect($(container, '.groups').hasAttribute('aria-busy')).toBe(false);
+    expect(state.firstScreen.value).toBeNull();
+  });
+
+  it('never draws a first screen that comes after the whole record', async () => {
+    const late = deferred<FirstScreenResponse | undefined>();
+    const source = new FakeSource(answering({ smartErgo: true, page: pageWith([GA_COOKIE]) }));
+    source.firstScreen = () => late.promise;
+    const { container, state } = await mount(source);
+    await act(async () => {
+      late.resolve({ smartErgo: true, view: pageView(pageWith([GA_COOKIE, FB_PIXEL]), [], FIRST_SCREEN_ROWS) });
+      await late.promise;
+    });
+    expect(state.firstScreen.value).toBeNull();
+    expect(container.querySelectorAll('[data-finding-id]')).toHaveLength(1);
+  });
+
+  it('shows the record’s error when the first screen fails too', async () => {
+    const source = new FakeSource(async () => {
+      throw new Error('the background worker gave no answer');
+    });
+    source.firstScreen = async () => {
+      throw new Error('the background worker gave no answer');
+    };
+    const { container } = await mount(source);
+    expect(text($(container, '[data-testid="error"]'))).toBe('PolicyLens could not read this tab: the background worker gave no answer');
   });
 });

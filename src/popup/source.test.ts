@@ -1,39 +1,34 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packPage } from '../shared/page-wire';
 import { ALL_FINDINGS, pageWith } from './test-support';
 
 type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
-/** The bits of the browser API the popup touches, as plain fakes. */
-const fake = vi.hoisted(() => {
-  const listeners = {
-    session: new Set<(changes: Changes) => void>(),
-    any: new Set<(changes: Changes, area: string) => void>(),
-  };
-  const event = <F>(set: Set<F>) => ({
-    addListener: (f: F) => set.add(f),
-    removeListener: (f: F) => set.delete(f),
-  });
-  const browser = {
+/** The bits of the browser API the popup touches (through shared/runtime.ts), as plain fakes on the `chrome` global. */
+const fake = (() => {
+  const listeners = new Set<(changes: Changes, area: string) => void>();
+  const chrome = {
     tabs: { query: vi.fn(async () => [{ id: 42 }]) },
     runtime: { sendMessage: vi.fn(async (): Promise<unknown> => ({ smartErgo: true, page: null })) },
     storage: {
-      session: { onChanged: event(listeners.session) } as { onChanged?: unknown },
-      onChanged: event(listeners.any),
+      onChanged: {
+        addListener: (f: (changes: Changes, area: string) => void) => listeners.add(f),
+        removeListener: (f: (changes: Changes, area: string) => void) => listeners.delete(f),
+      },
     },
     i18n: { getMessage: vi.fn((key: string, subs?: string[]) => (key === 'hello' ? `Hello ${subs?.[0] ?? ''}` : '')) },
   };
-  return { browser, listeners, event };
-});
-
-vi.mock('../shared/browser', () => ({ browser: fake.browser }));
+  return { chrome, listeners };
+})();
 
 const { asGetPageResponse, createBrowserSource, tabIdFromQuery } = await import('./source');
 
 beforeEach(() => {
-  fake.listeners.session.clear();
-  fake.listeners.any.clear();
-  fake.browser.storage.session = { onChanged: fake.event(fake.listeners.session) };
+  fake.listeners.clear();
+  vi.stubGlobal('chrome', fake.chrome);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
 });
 
 describe('tabIdFromQuery', () => {
@@ -49,19 +44,19 @@ describe('tabIdFromQuery', () => {
 describe('createBrowserSource', () => {
   it('takes the tab from the query, else the active tab of the current window', async () => {
     expect(await createBrowserSource({ search: '?tab=5' }).tabId()).toBe(5);
-    expect(fake.browser.tabs.query).not.toHaveBeenCalled();
+    expect(fake.chrome.tabs.query).not.toHaveBeenCalled();
     expect(await createBrowserSource({ search: '' }).tabId()).toBe(42);
-    expect(fake.browser.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(fake.chrome.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
 
   it('asks the worker with a get-page message and checks the answer', async () => {
     const source = createBrowserSource({ search: '' });
     const page = pageWith([]);
-    fake.browser.runtime.sendMessage.mockResolvedValueOnce({ smartErgo: true, page });
+    fake.chrome.runtime.sendMessage.mockResolvedValueOnce({ smartErgo: true, page });
     expect(await source.getPage(9)).toEqual({ smartErgo: true, page });
-    expect(fake.browser.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'get-page', tabId: 9, packed: true });
+    expect(fake.chrome.runtime.sendMessage).toHaveBeenLastCalledWith({ type: 'get-page', tabId: 9, packed: true });
 
-    fake.browser.runtime.sendMessage.mockResolvedValueOnce(undefined);
+    fake.chrome.runtime.sendMessage.mockResolvedValueOnce(undefined);
     await expect(source.getPage(9)).rejects.toThrow('the background worker gave no answer');
   });
 
@@ -69,28 +64,15 @@ describe('createBrowserSource', () => {
     const seen: unknown[] = [];
     const stop = createBrowserSource({ search: '' }).onPageChange(3, (p) => seen.push(p));
     const page = pageWith([], { tabId: 3 });
-    for (const l of fake.listeners.session) {
-      l({ 'page:4': { newValue: pageWith([]) } });
-      l({ 'page:3': { newValue: page } });
-      l({ 'page:3': { oldValue: page } });
+    for (const l of fake.listeners) {
+      l({ 'page:4': { newValue: pageWith([]) } }, 'session');
+      l({ 'page:3': { newValue: page } }, 'local');
+      l({ 'page:3': { newValue: page } }, 'session');
+      l({ 'page:3': { oldValue: page } }, 'session');
     }
     expect(seen).toEqual([page, null]);
     stop();
-    expect(fake.listeners.session.size).toBe(0);
-  });
-
-  it('falls back to storage.onChanged for the session area', () => {
-    fake.browser.storage.session = {};
-    const seen: unknown[] = [];
-    const stop = createBrowserSource({ search: '' }).onPageChange(3, (p) => seen.push(p));
-    const page = pageWith([], { tabId: 3 });
-    for (const l of fake.listeners.any) {
-      l({ 'page:3': { newValue: page } }, 'local');
-      l({ 'page:3': { newValue: page } }, 'session');
-    }
-    expect(seen).toEqual([page]);
-    stop();
-    expect(fake.listeners.any.size).toBe(0);
+    expect(fake.listeners.size).toBe(0);
   });
 
   it('translates with i18n.getMessage, showing the key when a message is missing', () => {

@@ -1,12 +1,15 @@
 /**
  * Everything the popup needs from the browser, behind one interface so tests pass
- * a fake (and the popup never imports the browser API directly).
+ * a fake (and the popup never imports the browser API directly). Through
+ * shared/runtime.ts, not the polyfill: all of it is needed before the first screen,
+ * and the polyfill is then ~10 KB more to compile (only the controls load it, later).
  */
 import type { PageRecord } from '../core/model';
-import { browser, type Storage } from '../shared/browser';
-import type { GetPageMessage, GetPageResponse } from '../shared/messages';
+import type { PageView } from '../core/page-view';
+import type { FirstScreenResponse, GetPageMessage, GetPageResponse } from '../shared/messages';
 import { unpackPage } from '../shared/page-wire';
 import { isRecord } from '../shared/validate';
+import { activeTabId, getMessage, sendMessage, watchSessionKey } from '../shared/runtime';
 import { pageKey } from '../shared/storage-keys';
 import type { FirstRequest } from './first-request';
 import { tabIdFromQuery } from './tab-query';
@@ -18,6 +21,11 @@ export interface PopupSource {
   tabId(): Promise<number | undefined>;
   /** Asks the worker what it knows about the tab (rejects when it cannot answer). */
   getPage(tabId: number): Promise<GetPageResponse>;
+  /**
+   * The first screen of the tab's view, when it was asked for early (first-request.ts):
+   * undefined otherwise, and for a second call. Called before getPage.
+   */
+  getFirstScreen?(tabId: number): Promise<FirstScreenResponse | undefined>;
   /** Calls `listener` whenever the tab's page record changes (null: removed). Returns an unsubscribe function. */
   onPageChange(tabId: number, listener: (page: PageRecord | null) => void): () => void;
   t(key: string, substitutions?: string[]): string;
@@ -36,15 +44,34 @@ export function asGetPageResponse(value: unknown): GetPageResponse {
   return { smartErgo: value.smartErgo, page: asPageRecord(value.page) };
 }
 
+/** A first screen as the worker builds it (core/page-view.ts): only the shape is checked, it is our own data. */
+export const asPageView = (value: unknown): PageView | null =>
+  isRecord(value) &&
+  isRecord(value.page) &&
+  typeof value.page.url === 'string' &&
+  isRecord(value.counts) &&
+  Array.isArray(value.groups) &&
+  typeof value.complete === 'boolean'
+    ? (value as unknown as PageView)
+    : null;
+
+/** The worker's answer to get-page with `firstScreen`. */
+export function asFirstScreenResponse(value: unknown): FirstScreenResponse {
+  if (!isRecord(value) || typeof value.smartErgo !== 'boolean') {
+    throw new Error('the background worker gave no answer');
+  }
+  return { smartErgo: value.smartErgo, view: asPageView(value.view) };
+}
+
 export function createBrowserSource(location: Pick<Location, 'search'> = globalThis.location, first?: FirstRequest): PopupSource {
   let early = first;
+  let earlyScreen = first;
   return {
     async tabId() {
       if (early) return early.tabId;
       const fromQuery = tabIdFromQuery(location.search);
       if (fromQuery !== undefined) return fromQuery;
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id;
+      return activeTabId();
     },
 
     async getPage(tabId) {
@@ -56,31 +83,23 @@ export function createBrowserSource(location: Pick<Location, 'search'> = globalT
         if (!asked.changedSince()) return asGetPageResponse(answer);
       }
       const message: GetPageMessage = { type: 'get-page', tabId, packed: true };
-      return asGetPageResponse(await browser.runtime.sendMessage(message));
+      return asGetPageResponse(await sendMessage(message));
+    },
+
+    async getFirstScreen(tabId) {
+      const asked = earlyScreen;
+      earlyScreen = undefined;
+      if (!asked || (await asked.tabId) !== tabId) return undefined;
+      return asFirstScreenResponse(await asked.firstScreen);
     },
 
     onPageChange(tabId, listener) {
-      const key = pageKey(tabId);
-      const onChanged = (changes: Record<string, Storage.StorageChange>): void => {
-        const change = changes[key];
-        if (change) listener(asPageRecord(change.newValue));
-      };
-      const session = browser.storage.session as Storage.StorageArea | undefined;
-      if (session?.onChanged) {
-        session.onChanged.addListener(onChanged);
-        return () => session.onChanged.removeListener(onChanged);
-      }
-      const onAnyChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-        if (areaName === 'session') onChanged(changes);
-      };
-      browser.storage.onChanged.addListener(onAnyChanged);
-      return () => browser.storage.onChanged.removeListener(onAnyChanged);
+      return watchSessionKey(pageKey(tabId), (record) => listener(asPageRecord(record)));
     },
 
     t(key, substitutions) {
       // getMessage answers "" for a missing key; show the key instead, as the tests' translator does.
-      const text = substitutions ? browser.i18n.getMessage(key, substitutions) : browser.i18n.getMessage(key);
-      return text || key;
+      return getMessage(key, substitutions) || key;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { PageRecord } from '../core/model';
+import type { PageView } from '../core/page-view';
 import type { PopupSource } from './source';
 
 export type PopupStatus =
@@ -15,6 +16,8 @@ export type PopupStatus =
 export interface PopupState {
   status: ReadonlySignal<PopupStatus>;
   page: ReadonlySignal<PageRecord | null>;
+  /** The first screen the worker sent ahead of the record (null once the record is in). */
+  firstScreen: ReadonlySignal<PageView | null>;
   /** Settles when the first answer (or error) is in. */
   ready: Promise<void>;
   /** Stops listening for changes (the popup closing does this for free). */
@@ -31,17 +34,32 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 export function startPopup(source: PopupSource): PopupState {
   const status = signal<PopupStatus>({ state: 'loading' });
   const page = signal<PageRecord | null>(null);
+  const firstScreen = signal<PageView | null>(null);
   let stopped = false;
   let unsubscribe: () => void = () => {};
   let generation = 0;
 
   const load = async (tabId: number): Promise<void> => {
     const mine = ++generation;
+    let wholeIn = false;
+    // Drawn while the whole record is on its way; its failure is the record's to report.
+    void source.getFirstScreen?.(tabId).then(
+      (early) => {
+        if (!early || wholeIn || stopped || mine !== generation) return;
+        batch(() => {
+          firstScreen.value = early.view;
+          status.value = { state: 'ready', smartErgo: early.smartErgo };
+        });
+      },
+      () => undefined,
+    );
     try {
       const response = await source.getPage(tabId);
+      wholeIn = true;
       if (stopped || mine !== generation) return;
       batch(() => {
         page.value = response.page;
+        firstScreen.value = null;
         status.value = { state: 'ready', smartErgo: response.smartErgo };
       });
     } catch (error) {
@@ -61,6 +79,7 @@ export function startPopup(source: PopupSource): PopupState {
     generation++; // an answer still on its way is older than this
     batch(() => {
       page.value = record;
+      firstScreen.value = null;
       // The worker keeps records for SmartErgo pages only.
       status.value = { state: 'ready', smartErgo: true };
     });
@@ -84,6 +103,7 @@ export function startPopup(source: PopupSource): PopupState {
   return {
     status,
     page,
+    firstScreen,
     ready,
     stop() {
       stopped = true;

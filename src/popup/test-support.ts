@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CookieFinding, Finding, PageRecord, RequestFinding } from '../core/model';
 import { createTranslator, type Messages, type Translate } from '../shared/i18n';
-import type { GetPageResponse } from '../shared/messages';
+import type { FirstScreenResponse, GetPageResponse } from '../shared/messages';
 import type { PopupSource } from './source';
 
 // A path, not a URL object: under happy-dom the global URL is the DOM's, which node:fs refuses.
@@ -246,6 +246,13 @@ export class FakeSource implements PopupSource {
   getPage(tabId: number): Promise<GetPageResponse> {
     this.requests.push(tabId);
     return this.answer(tabId);
+  }
+
+  /** Set to answer first screens (as first-request.ts asks for one); unset, there is none. */
+  firstScreen: ((tabId: number) => Promise<FirstScreenResponse | undefined>) | undefined;
+
+  getFirstScreen(tabId: number): Promise<FirstScreenResponse | undefined> {
+    return this.firstScreen?.(tabId) ?? Promise.resolve(undefined);
   }
 
   onPageChange(tabId: number, listener: (page: PageRecord | null) => void): () => void {

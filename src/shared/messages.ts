@@ -27,6 +27,7 @@ import {
 } from '../core/model';
 import type { RuleLabel } from '../core/blocking/rules';
 import type { PackedPage } from './page-wire';
+import type { PageView } from '../core/page-view';
 import {
   BLOCKABLE_PURPOSES,
   DEFAULT_SETTINGS,
@@ -85,6 +86,11 @@ export interface GetPageMessage {
   tabId: number;
   /** Answer with the record packed (page-wire.ts): what the popup asks for. */
   packed?: boolean;
+  /**
+   * Answer with only the first screen of the popup's view (core/page-view.ts): the summary,
+   * every group's heading and this many rows, so the popup can draw before the whole record is in.
+   */
+  firstScreen?: number;
 }
 
 /** Popup → worker: change some settings (the worker merges the change into what is stored). */
@@ -136,6 +142,15 @@ export interface GetPageResponse {
   smartErgo: boolean;
   page: PageRecord | null;
 }
+
+/** The answer to a get-page message with `firstScreen`. */
+export interface FirstScreenResponse {
+  smartErgo: boolean;
+  view: PageView | null;
+}
+
+/** The most rows a first screen is asked for (the popup's first frame shows 12). */
+export const MAX_FIRST_SCREEN_ROWS = 200;
 
 /** The answer to a get-page message with `packed`: the record as page-wire.ts packs it. */
 export interface PackedGetPageResponse {
@@ -289,6 +304,7 @@ export const validatePopupMessage: Validator<PopupMessage> = tagged<PopupMessage
     type: literal('get-page'),
     tabId: integer(0, Number.MAX_SAFE_INTEGER),
     packed: optional(boolean),
+    firstScreen: optional(integer(1, MAX_FIRST_SCREEN_ROWS)),
   }),
   'update-settings': object<UpdateSettingsMessage>({
     type: literal('update-settings'),

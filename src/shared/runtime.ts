@@ -1,7 +1,7 @@
 /**
- * runtime.sendMessage (and tabs.query) without webextension-polyfill, for the code that
- * must start before the polyfill is loaded: the content script, and the popup's first
- * request (popup/first-request.ts).
+ * runtime.sendMessage (and tabs.query, i18n and storage.session's changes) without
+ * webextension-polyfill, for the code that must start before the polyfill is loaded: the
+ * content script, and what the popup needs for its first screen (popup/source.ts).
  *
  * The content script runs at document_start on every SmartErgo page and frame, so
  * whatever it loads is paid for on each load; it needs nothing from the browser but
@@ -14,9 +14,10 @@ interface RuntimeNamespace {
   runtime?: { sendMessage?(message: unknown): Promise<unknown> | undefined };
   tabs?: { query?(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> | undefined };
   storage?: { onChanged?: StorageChangeEvent };
+  i18n?: { getMessage?(key: string, substitutions?: string[]): string };
 }
 
-type StorageChangeListener = (changes: Record<string, unknown>, areaName: string) => void;
+type StorageChangeListener = (changes: Record<string, { newValue?: unknown } | undefined>, areaName: string) => void;
 interface StorageChangeEvent {
   addListener(listener: StorageChangeListener): void;
   removeListener(listener: StorageChangeListener): void;
@@ -45,13 +46,19 @@ export async function activeTabId(): Promise<number | undefined> {
   return tabs?.[0]?.id;
 }
 
-/** Calls `changed` when `key` changes in storage.session, until the returned function is called. */
-export function watchSessionKey(key: string, changed: () => void): () => void {
+/** Calls `changed` with the new value (undefined: removed) when `key` changes in storage.session, until the returned function is called. */
+export function watchSessionKey(key: string, changed: (newValue: unknown) => void): () => void {
   const event = namespace()?.storage?.onChanged;
   if (!event) return () => {};
   const listener: StorageChangeListener = (changes, areaName) => {
-    if (areaName === 'session' && key in changes) changed();
+    if (areaName === 'session' && key in changes) changed(changes[key]?.newValue);
   };
   event.addListener(listener);
   return () => event.removeListener(listener);
+}
+
+/** The extension's message for `key` in the browser's language ("" when there is none, as the browser answers). */
+export function getMessage(key: string, substitutions?: string[]): string {
+  const i18n = namespace()?.i18n;
+  return (substitutions ? i18n?.getMessage?.(key, substitutions) : i18n?.getMessage?.(key)) ?? '';
 }

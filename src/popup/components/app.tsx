@@ -1,8 +1,9 @@
+import { pageView, type PageView } from '../../core/page-view';
 import type { Translate } from '../../shared/i18n';
-import { hostOf, } from '../present';
+import { hostOf } from '../present';
 import type { ControlsState } from '../controls-state';
 import type { PopupState } from '../state';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { plural } from '../summary';
 import { Groups } from './groups';
 import { ExportReport } from './export-report';
@@ -43,8 +44,17 @@ function Panels({ controls, t }: { controls: ControlsState; t: Translate }) {
   );
 }
 
-function Body(props: AppProps) {
-  const { state, t, sectionTitles } = props;
+/** The whole view once the record is in, the worker's first screen until then. */
+function useView(state: PopupState, sectionTitles: Readonly<Record<string, string>>): PageView | null {
+  const page = state.page.value;
+  const firstScreen = state.firstScreen.value;
+  const order = useMemo(() => Object.keys(sectionTitles), [sectionTitles]);
+  // Grouping 1,000 findings is the popup's largest piece of JS: only again when they change.
+  return useMemo(() => (page ? pageView(page, order) : firstScreen), [page, firstScreen, order]);
+}
+
+function Body(props: AppProps & { view: PageView | null }) {
+  const { state, t, sectionTitles, view } = props;
   const status = state.status.value;
   const page = state.page.value;
   if (status.state === 'loading') {
@@ -68,7 +78,7 @@ function Body(props: AppProps) {
       </p>
     );
   }
-  if (!page || page.findings.length === 0) {
+  if (!view || view.counts.total === 0) {
     return (
       <p class="message" data-testid="empty">
         {t('popup_empty')}
@@ -77,14 +87,14 @@ function Body(props: AppProps) {
   }
   return (
     <>
-      <SummaryLine findings={page.findings} t={t} />
-      <Groups findings={page.findings} sectionTitles={sectionTitles} t={t} controls={props.controls} />
-      {page.overflow > 0 && (
+      <SummaryLine counts={view.counts} t={t} />
+      <Groups groups={view.groups} complete={view.complete} sectionTitles={sectionTitles} t={t} controls={props.controls} />
+      {view.page.overflow > 0 && (
         <p class="note" data-testid="overflow">
-          {plural(t, 'popup_overflow', page.overflow)}
+          {plural(t, 'popup_overflow', view.page.overflow)}
         </p>
       )}
-      <ExportReport page={page} t={t} />
+      {page && <ExportReport page={page} t={t} />}
     </>
   );
 }
@@ -92,7 +102,8 @@ function Body(props: AppProps) {
 export function App(props: AppProps) {
   const { state, t } = props;
   const status = state.status.value;
-  const page = state.page.value;
+  const view = useView(state, props.sectionTitles);
+  const page = view?.page;
   const host = status.state === 'ready' && status.smartErgo && page ? hostOf(page.url) : '';
   return (
     <>
@@ -106,7 +117,7 @@ export function App(props: AppProps) {
       </header>
       <main class="main">
         {status.state === 'ready' && status.smartErgo && page?.policyCheck && <PolicyCheckNote check={page.policyCheck} t={t} />}
-        <Body {...props} />
+        <Body {...props} view={view} />
         {props.controls && status.state === 'ready' && status.smartErgo && <Panels controls={props.controls} t={t} />}
       </main>
     </>

@@ -1,24 +1,12 @@
-import type { Finding } from '../../core/model';
 import type { Translate } from '../../shared/i18n';
-import { groupBySection, NOT_MENTIONED, type FindingGroup } from '../present';
+import { NOT_MENTIONED, type FindingGroup } from '../present';
 import type { ControlsState } from '../controls-state';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../summary';
 import { FindingRow, loadDetails } from './finding-row';
+import { FIRST_SCREEN_ROWS, ROWS_PER_PAGE } from '../layout';
 
-/**
- * Rows a group shows before "Show more": a page with thousands of beacons must not
- * make the popup slow to open (the first screen never needs more than this).
- */
-export const ROWS_PER_PAGE = 50;
-
-/**
- * Rows in the popup's first frame, over all groups: what its 600 px show below the
- * summary. The rest of each group's first page follows right after that frame is
- * painted: with 1,000 findings, building and laying out 50 rows per group was most of
- * the popup's time to its first frame (bench/README.md).
- */
-export const FIRST_SCREEN_ROWS = 12;
+export { FIRST_SCREEN_ROWS, ROWS_PER_PAGE };
 
 /** Runs `next` once the frame being prepared has been painted. */
 function afterNextPaint(next: () => void): () => void {
@@ -79,18 +67,19 @@ function Group({
 }
 
 export function Groups({
-  findings,
+  groups,
+  complete,
   sectionTitles,
   t,
   controls,
 }: {
-  findings: readonly Finding[];
+  groups: readonly FindingGroup[];
+  /** False while the groups hold only the worker's first screen (the whole record is on its way). */
+  complete: boolean;
   sectionTitles: Readonly<Record<string, string>>;
   t: Translate;
   controls?: ControlsState | undefined;
 }) {
-  // Sorting 1,000 findings is the popup's largest piece of JS: only again when they change.
-  const groups = useMemo(() => groupBySection(findings, Object.keys(sectionTitles)), [findings, sectionTitles]);
   const [firstFrame, setFirstFrame] = useState(true);
   useEffect(
     () =>
@@ -104,8 +93,8 @@ export function Groups({
   // The first frame's rows, handed out to the groups in order.
   let budget = firstFrame ? FIRST_SCREEN_ROWS : Infinity;
   return (
-    // Busy while the first page of rows is still coming (a frame later): assistive technology waits for it.
-    <div class="groups" aria-busy={firstFrame ? 'true' : undefined}>
+    // Busy while the first page of rows is still coming (the record, and a frame later): assistive technology waits for it.
+    <div class="groups" aria-busy={firstFrame || !complete ? 'true' : undefined}>
       {groups.map((group) => {
         const firstScreen = firstFrame ? budget : undefined;
         budget = Math.max(0, budget - group.findings.length);

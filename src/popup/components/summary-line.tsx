@@ -1,10 +1,10 @@
-import type { Finding } from '../../core/model';
+import type { SummaryCounts } from '../../core/summary';
 import type { Translate } from '../../shared/i18n';
-import { countFindings, summarise } from '../summary';
+import { summarise } from '../summary';
 import { richText } from './rich-text';
 
-export function SummaryLine({ findings, t }: { findings: readonly Finding[]; t: Translate }) {
-  const summary = summarise(countFindings(findings), t);
+export function SummaryLine({ counts, t }: { counts: SummaryCounts; t: Translate }) {
+  const summary = summarise(counts, t);
   const parts = summary.parts.map((part) =>
     part.tone === 'plain' ? (
       part.text
