@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startDemoSite, type DemoSite } from '../../test/fixtures/server';
 import { quietChromiumArgs } from '../../src/audit/chromium';
+import { SMARTERGO_MATCH_PATTERNS } from '../../src/core/site';
 import { CHROMIUM_PATH, launchWithExtension, type ExtensionBrowser } from '../../test/e2e/harness';
 import { startBenchSite, type BenchSite } from '../fixtures/server';
 
@@ -93,13 +94,15 @@ export async function launchEmptyExtension(sites: Sites): Promise<PlainBrowser> 
 const FLOOR_ROWS = 12;
 
 /**
- * Chromium with an extension that has two pages like a popup and a worker that answers
- * one message: the floors under the popup's first frame on this machine, taken in the
- * same run as the popup's own figure (bench/sections/browser.ts).
- * - `static.html`: the rows are in the HTML, no script: what the browser takes to show an
- *   extension page at all;
+ * Chromium with an extension that does the least PolicyLens's parts can do, for floors
+ * taken in the same run as PolicyLens's own figures (bench/sections/browser.ts):
+ * - `static.html`: a page like the popup with its rows in the HTML, no script: what the
+ *   browser takes to show an extension page at all;
  * - `ask.html`: a module script asks the worker and draws the rows it answers with: the
- *   least any popup showing what its worker knows can take.
+ *   least any popup showing what its worker knows can take;
+ * - `content.js`, on SmartErgo's pages and frames from document_start like PolicyLens's:
+ *   collects resource timing and sends it to the worker once, when the page is idle: the
+ *   least a content script reporting what a page loads can do.
  */
 export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser & { extensionId: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-floor-extension-'));
@@ -109,7 +112,21 @@ export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser &
     `<!doctype html><html><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Floor</title></head><body>${body}</body></html>`;
   await writeFile(
     join(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'Popup floor', version: '1.0', background: { service_worker: 'worker.js' } }),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Floors',
+      version: '1.0',
+      background: { service_worker: 'worker.js' },
+      content_scripts: [{ js: ['content.js'], matches: SMARTERGO_MATCH_PATTERNS, run_at: 'document_start', all_frames: true }],
+    }),
+  );
+  await writeFile(
+    join(dir, 'content.js'),
+    [
+      'const seen = [];',
+      "new PerformanceObserver((list) => { for (const entry of list.getEntries()) seen.push({ url: entry.name, initiatorType: entry.initiatorType }); }).observe({ type: 'resource', buffered: true });",
+      "addEventListener('load', () => requestIdleCallback(() => chrome.runtime.sendMessage({ type: 'resources', seen }).catch(() => undefined), { timeout: 500 }));",
+    ].join('\n'),
   );
   await writeFile(join(dir, 'worker.js'), `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ rows: ${JSON.stringify(rows)} }); });\n`);
   await writeFile(join(dir, 'static.html'), page(`<main><p>${FLOOR_ROWS} rows</p><ul>${list}</ul></main>`));

@@ -29,6 +29,8 @@ export interface Browsers {
   plain: PlainBrowser;
   /** An extension without code: the floor any extension pays (bench/browser/launch.ts). */
   empty: PlainBrowser;
+  /** An extension doing the least PolicyLens's content script and popup can: their floors (bench/browser/launch.ts). */
+  floor: PlainBrowser & { extensionId: string };
   close(): Promise<void>;
 }
 
@@ -37,15 +39,18 @@ export async function startBrowsers(): Promise<Browsers> {
   const extension = await launchExtension(sites);
   const plain = await launchPlain(sites);
   const empty = await launchEmptyExtension(sites);
+  const floor = await launchFloorExtension(sites);
   await assertSameFlags(extension.context, plain.context);
   await assertSameFlags(empty.context, plain.context);
+  await assertSameFlags(floor.context, plain.context);
   return {
     sites,
     extension,
     plain,
     empty,
+    floor,
     close: async () => {
-      await Promise.allSettled([extension.close(), plain.close(), empty.close()]);
+      await Promise.allSettled([extension.close(), plain.close(), empty.close(), floor.close()]);
       await sites.close();
     },
   };
@@ -256,6 +261,8 @@ export interface ContentFigures {
   medianCpuMs: number;
   /** Median CPU before the page's load event (what held it up); the rest ran in idle time after. */
   medianCpuMsBeforeLoad: number;
+  /** The same for the floor extension's content script, which only collects resource timing and sends it once. */
+  medianFloorCpuMs: number;
   /** Median CPU per script: the isolated-world script and the two page-world ones. */
   medianCpuMsByScript: Record<string, number>;
   maxWallMs: number;
@@ -270,6 +277,7 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
   // and the two page-world ones (sendBeacon hints; fingerprinting and recording wrappers).
   const scripts = ['src/content/index.js', 'src/content/page-world/beacon-hints.js', 'src/content/page-world/behaviour-watch.js'];
   const scriptUrls = scripts.map((file) => `chrome-extension://${browsers.extension.extensionId}/${file}`);
+  const floorScriptUrl = `chrome-extension://${browsers.floor.extensionId}/content.js`;
   const pages = [
     { page: 'demo home', url: HOME_URL, runs: options.contentRuns, targetMs: 5 },
     { page: `stress (${STRESS_ELEMENTS} elements, ${STRESS_RESOURCES} resources)`, url: `${BENCH_ORIGIN}/stress`, runs: options.stressRuns, targetMs: 50 },
@@ -280,23 +288,14 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
     const cpuMs: number[] = [];
     const cpuMsByScript: Record<string, number[]> = Object.fromEntries(scripts.map((file) => [file, []]));
     const cpuMsBeforeLoad: number[] = [];
+    const floorCpuMs: number[] = [];
     let resourceEntries = 0;
     let elements = 0;
     for (let i = 0; i < runs + 1; i++) {
-      const tab = await browsers.extension.context.newPage();
-      await tab.goto('about:blank');
-      const cdp = await browsers.extension.context.newCDPSession(tab);
-      const events = await traceWhile(cdp, async () => {
-        await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
-        await tab.waitForLoadState('networkidle');
-        await settle(300); // the reporter's last batch (50 ms) and late observer callbacks
-      });
-      const counts = await tab.evaluate(() => ({
-        resources: performance.getEntriesByType('resource').length,
-        elements: document.getElementsByTagName('*').length,
-      }));
-      await cdp.detach();
-      await tab.close();
+      // The floor's load first, interleaved with ours: the machine's load weighs on both alike.
+      const floor = await tracedLoad(browsers.floor.context, url);
+      if (i > 0) floorCpuMs.push(contentScriptTime(floor.events, [floorScriptUrl]).cpuMs);
+      const { events, counts } = await tracedLoad(browsers.extension.context, url);
       if (i === 0) continue; // the first run warms the disk cache of the extension's files
       const t = contentScriptTime(events, scriptUrls);
       if (t.slices === 0) throw new Error(`bench: no content-script activity in the trace of ${url} (are ${scripts.join(', ')} the scripts?)`);
@@ -316,6 +315,7 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
       medianWallMs,
       medianCpuMs: quantile(cpuMs, 0.5),
       medianCpuMsBeforeLoad: quantile(cpuMsBeforeLoad, 0.5),
+      medianFloorCpuMs: quantile(floorCpuMs, 0.5),
       medianCpuMsByScript: Object.fromEntries(scripts.map((file) => [file, quantile(cpuMsByScript[file]!, 0.5)])),
       maxWallMs: Math.max(...wallMs),
       targetMs,
@@ -331,14 +331,37 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
     ms(r.maxWallMs),
     ms(r.medianCpuMs),
     ms(r.medianCpuMsBeforeLoad),
+    `${ms(r.medianFloorCpuMs)} (${(r.medianCpuMs / r.medianFloorCpuMs).toFixed(1)}×)`,
     Object.values(r.medianCpuMsByScript).map((v) => v.toFixed(1)).join(' + '),
     `${r.resourceEntries} / ${r.elements}`,
     `≤ ${r.targetMs} ms: ${verdict(r.targetMet)}`,
   ]);
   const table =
     'Content scripts\' main-thread time (Chromium trace: outermost slices of our three content scripts on the renderer main thread)\n' +
-    formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'CPU before load', 'CPU: isolated + beacon hints + behaviour (medians)', 'resources / elements', 'target'], rows);
-  return { result, table };
+    formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'CPU before load', 'floor CPU (ours / floor)', 'CPU: isolated + beacon hints + behaviour (medians)', 'resources / elements', 'target'], rows);
+  return { result, table: `${table}\n  floor: a content script that only collects resource timing and sends it to its worker once, in an extension of its own (bench/browser/launch.ts).` };
+}
+
+/** Loads `url` in a new tab of `context` under a trace; the trace, and what the page had. */
+async function tracedLoad(context: BrowserContext, url: string): Promise<{ events: TraceEvent[]; counts: { resources: number; elements: number } }> {
+  const tab = await context.newPage();
+  try {
+    await tab.goto('about:blank');
+    const cdp = await context.newCDPSession(tab);
+    const events = await traceWhile(cdp, async () => {
+      await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await tab.waitForLoadState('networkidle');
+      await settle(300); // the reporter's last batch (50 ms) and late observer callbacks
+    });
+    const counts = await tab.evaluate(() => ({
+      resources: performance.getEntriesByType('resource').length,
+      elements: document.getElementsByTagName('*').length,
+    }));
+    await cdp.detach();
+    return { events, counts };
+  } finally {
+    await tab.close();
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -455,27 +478,23 @@ export async function benchPopup(browsers: Browsers, options: BrowserBenchOption
   const firstPageMs: number[] = [];
   const domInteractiveMs: number[] = [];
   const floorMs = { static: [] as number[], ask: [] as number[] };
-  const floor = await launchFloorExtension(browsers.sites);
-  try {
-    for (let i = 0; i < options.popupRuns + 1; i++) {
-      // The floors' opens interleaved with the popup's, so the machine's load weighs on all three alike.
-      for (const page of ['static', 'ask'] as const) {
-        const r = await openAndWatch(floor.context, `chrome-extension://${floor.extensionId}/${page}.html`);
-        if (i > 0) floorMs[page].push(r.frameMs);
-      }
-      const r = await openAndWatch(extension.context, `chrome-extension://${extension.extensionId}/src/popup/index.html?tab=${tabId}`);
-      if (i === 0) continue; // first open compiles the popup's code cold
-      // The first frame holds the first screen of rows; the next, the first page of every group
-      // (the rest is behind "Show more"): never fewer rows than that.
-      if (r.rows < Math.min(findings, FIRST_SCREEN_ROWS)) throw new Error(`bench: the popup's first frame showed ${r.rows} rows for ${findings} findings`);
-      if (r.pageRows < Math.min(findings, ROWS_PER_PAGE)) throw new Error(`bench: the popup showed ${r.pageRows} rows for ${findings} findings`);
-      firstRenderMs.push(r.frameMs);
-      domMs.push(r.domMs);
-      firstPageMs.push(r.pageFrameMs);
-      domInteractiveMs.push(r.domInteractiveMs);
+  const { floor } = browsers;
+  for (let i = 0; i < options.popupRuns + 1; i++) {
+    // The floors' opens interleaved with the popup's, so the machine's load weighs on all three alike.
+    for (const page of ['static', 'ask'] as const) {
+      const r = await openAndWatch(floor.context, `chrome-extension://${floor.extensionId}/${page}.html`);
+      if (i > 0) floorMs[page].push(r.frameMs);
     }
-  } finally {
-    await floor.close();
+    const r = await openAndWatch(extension.context, `chrome-extension://${extension.extensionId}/src/popup/index.html?tab=${tabId}`);
+    if (i === 0) continue; // first open compiles the popup's code cold
+    // The first frame holds the first screen of rows; the next, the first page of every group
+    // (the rest is behind "Show more"): never fewer rows than that.
+    if (r.rows < Math.min(findings, FIRST_SCREEN_ROWS)) throw new Error(`bench: the popup's first frame showed ${r.rows} rows for ${findings} findings`);
+    if (r.pageRows < Math.min(findings, ROWS_PER_PAGE)) throw new Error(`bench: the popup showed ${r.pageRows} rows for ${findings} findings`);
+    firstRenderMs.push(r.frameMs);
+    domMs.push(r.domMs);
+    firstPageMs.push(r.pageFrameMs);
+    domInteractiveMs.push(r.domInteractiveMs);
   }
   await tab.close();
   const bundle = await popupBundle();
