@@ -90,6 +90,11 @@ export interface PageLoadFigures {
   /** median(with) / median(empty): PolicyLens's own share, and its 95% bootstrap CI. */
   ownRatio: number;
   ownCi95: [number, number];
+  /** The same loads with the floor extension (a content script that only reports resource timing once). */
+  floorMs: number[];
+  /** median(floor) / median(without), and its 95% bootstrap CI: what the least content-script auditor costs a load here. */
+  floorRatio: number;
+  floorCi95: [number, number];
 }
 
 export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: PageLoadFigures[]; table: string }> {
@@ -101,27 +106,30 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     with: await browsers.extension.context.newPage(),
     without: await browsers.plain.context.newPage(),
     empty: await browsers.empty.context.newPage(),
+    floor: await browsers.floor.context.newPage(),
   };
   type Side = keyof typeof tabs;
-  // Each side goes first, second and third equally often, so drift within a round cancels over the run.
+  // Each side goes in each place equally often, so drift within a round cancels over the run.
   const orders: Side[][] = [
-    ['with', 'without', 'empty'],
-    ['without', 'empty', 'with'],
-    ['empty', 'with', 'without'],
+    ['with', 'without', 'empty', 'floor'],
+    ['without', 'empty', 'floor', 'with'],
+    ['empty', 'floor', 'with', 'without'],
+    ['floor', 'with', 'without', 'empty'],
   ];
   const result: PageLoadFigures[] = [];
   for (const { page, url } of pages) {
     for (let i = 0; i < 2; i++) for (const side of orders[0]!) await loadTime(tabs[side], url);
-    const times: Record<Side, number[]> = { with: [], without: [], empty: [] };
+    const times: Record<Side, number[]> = { with: [], without: [], empty: [], floor: [] };
     for (let i = 0; i < options.pageLoadPairs; i++) {
       for (const side of orders[i % orders.length]!) {
         times[side].push(await loadTime(tabs[side], url));
         await settle(150); // let the worker's trailing work finish before the next side loads
       }
     }
-    const { with: withMs, without: withoutMs, empty: emptyExtensionMs } = times;
+    const { with: withMs, without: withoutMs, empty: emptyExtensionMs, floor: floorMs } = times;
     const boot = bootstrapRatioOfMedians(withMs, withoutMs);
     const own = bootstrapRatioOfMedians(withMs, emptyExtensionMs);
+    const floor = bootstrapRatioOfMedians(floorMs, withoutMs);
     const pairRatios = withMs.map((w, i) => w / withoutMs[i]!);
     const s = spread(pairRatios);
     result.push({
@@ -141,6 +149,9 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
       emptyRatio: quantile(emptyExtensionMs, 0.5) / quantile(withoutMs, 0.5),
       ownRatio: own.ratio,
       ownCi95: [own.low, own.high],
+      floorMs,
+      floorRatio: floor.ratio,
+      floorCi95: [floor.low, floor.high],
     });
   }
   await Promise.all(Object.values(tabs).map((tab) => tab.close()));
@@ -155,14 +166,16 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     ms(r.medianEmptyExtensionMs),
     ratio(r.emptyRatio),
     `${ratio(r.ownRatio)} (${r.ownCi95[0].toFixed(2)}–${r.ownCi95[1].toFixed(2)})`,
+    `${ratio(r.floorRatio)} (${r.floorCi95[0].toFixed(2)}–${r.floorCi95[1].toFixed(2)})`,
   ]);
   const table =
-    `Page load (loadEventEnd), headless Chromium without PolicyLens, with it, and with an extension that has no code; ${options.pageLoadPairs} rounds per page, rotating which goes first, after 2 warm-up loads each\n` +
+    `Page load (loadEventEnd), headless Chromium without PolicyLens, with it, with an extension that has no code, and with the floor extension; ${options.pageLoadPairs} rounds per page, rotating which goes first, after 2 warm-up loads each\n` +
     formatTable(
-      ['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03', 'empty extension', 'empty / without', 'with / empty (95% CI)'],
+      ['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03', 'empty extension', 'empty / without', 'with / empty (95% CI)', 'floor / without (95% CI)'],
       rows,
     ) +
-    '\n  empty / without: what having any extension costs a load in this browser; with / empty: PolicyLens\'s own share.';
+    '\n  empty / without: what having any extension costs a load in this browser; with / empty: PolicyLens\'s own share;' +
+    '\n  floor / without: an extension whose content script only reports resource timing once (bench/browser/launch.ts), the least such an auditor can cost.';
   return { result, table };
 }
 

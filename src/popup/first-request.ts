@@ -1,11 +1,11 @@
 /**
  * The popup's first question to the worker, asked the moment the popup's script starts.
  *
- * Before the popup can ask through the polyfill (source.ts), Preact, the polyfill and the
- * first render are evaluated: about 30 ms on the bench's machine, with 1,000 findings
- * waiting. This module comes first in main.tsx's imports and needs neither, so the
- * worker is packing its answer while they run; source.ts takes this answer for the tab
- * the popup then asks about.
+ * Before the popup's state could ask (source.ts), Preact, the popup's components and its
+ * first render would be evaluated: tens of milliseconds on the bench's machine. This
+ * module comes first in main.tsx's imports and needs none of them, so the worker builds
+ * its answer while they run; source.ts takes these answers for the tab the popup then
+ * asks about.
  *
  * It asks for the first screen only (a few KB the popup draws from at once), then for the
  * whole record (~500 KB with 1,000 findings) once that screen is painted: an answer that
