@@ -37,12 +37,13 @@ const cookies = new DocumentCookieWatcher(
 const beaconHints = new BeaconHints();
 beaconHints.listen(window);
 
-// What this page writes to localStorage, sessionStorage and IndexedDB (earlier pages' keys are theirs).
+// What this page writes to localStorage, sessionStorage and IndexedDB (earlier pages' keys are
+// theirs). An area is read only once the page reaches for it (collectors/storage.ts).
 const storage = new StorageWatcher(
   { local: () => window.localStorage, session: () => window.sessionStorage },
   (observation) => reporter.report(observation),
 );
-storage.start();
+storage.start(window);
 storage.listen(window);
 const forms = new FormWatcher(document, (observation) => reporter.report(observation));
 // What the visitor types into email, phone and name fields stays here, to recognise it in what the page sends.

@@ -15,7 +15,7 @@ describe('StorageWatcher', () => {
     sessionStorage.clear();
     localStorage.setItem('from_an_earlier_page', 'x');
     const { w, seen } = watcher();
-    w.start();
+    w.start(window);
     w.check();
     expect(seen).toEqual([]);
 
@@ -34,6 +34,45 @@ describe('StorageWatcher', () => {
     expect(seen.at(-1)).toMatchObject({ key: 'from_an_earlier_page', valueLength: 7 });
   });
 
+  it('reads an area only once the page reaches for it, where the page-world watch answers', () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    localStorage.setItem('from_an_earlier_page', 'x');
+    const opened: string[] = [];
+    const seen: StorageObservation[] = [];
+    const w = new StorageWatcher(
+      {
+        local: () => (opened.push('local'), localStorage),
+        session: () => (opened.push('session'), sessionStorage),
+      },
+      (o) => seen.push(o),
+    );
+    // What page-world/beacon-hints.ts does: answers the ask, and tells when the page first reaches for an area.
+    const answer = () => window.dispatchEvent(new CustomEvent('policylens-storage-watched', { detail: 'local session' }));
+    window.addEventListener('policylens-storage-ask', answer);
+    try {
+      w.start(window);
+    } finally {
+      window.removeEventListener('policylens-storage-ask', answer);
+    }
+    w.check();
+    expect(opened).toEqual([]); // a page that never uses storage costs nothing
+
+    window.dispatchEvent(new CustomEvent('policylens-storage-reached', { detail: 'local' }));
+    localStorage.setItem('ajs_anonymous_id', '"3f2b8c1e-9d4a-4e7b-8f60-2a1c5e9b7d30"');
+    sessionStorage.setItem('never_reached_for', 'x'); // (not through the page's getter: not looked at)
+    w.check();
+    expect(seen.map((o) => o.key)).toEqual(['ajs_anonymous_id']);
+    expect(opened.every((area) => area === 'local')).toBe(true);
+
+    // A forged event only reads earlier: it cannot hide a later write.
+    window.dispatchEvent(new CustomEvent('policylens-storage-reached', { detail: 'session' }));
+    window.dispatchEvent(new CustomEvent('policylens-storage-reached', { detail: 'local' }));
+    sessionStorage.setItem('checkout', '1');
+    w.check();
+    expect(seen.map((o) => o.key)).toEqual(['ajs_anonymous_id', 'checkout']);
+  });
+
   it('survives storage that throws (a sandboxed frame)', () => {
     const seen: StorageObservation[] = [];
     const w = new StorageWatcher(
@@ -45,7 +84,7 @@ describe('StorageWatcher', () => {
       (o) => seen.push(o),
     );
     expect(() => {
-      w.start();
+      w.start(window);
       w.check();
     }).not.toThrow();
     expect(seen).toEqual([]);

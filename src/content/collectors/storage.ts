@@ -5,9 +5,16 @@
  * (what earlier pages stored is theirs, already reported there). Values are
  * reduced to flags where they are read (classifyStorageValue) and never sent.
  *
- * IndexedDB cannot be read synchronously; the page-world script (page-world/
- * beacon-hints.ts) tells which database and store the page wrote to, with the
- * start of the value. A forged hint can only make the page look worse.
+ * An area is read only once the page has reached for it: the page-world script
+ * (page-world/beacon-hints.ts) says so with a synchronous event before the page can
+ * write, and the watcher reads what the area held then. A page that never uses storage
+ * costs nothing here; opening an area blocks the page on the browser process, which at
+ * document_start held up every page (bench/README.md). A forged event only makes that
+ * read come earlier, so it cannot hide a write.
+ *
+ * IndexedDB cannot be read synchronously; the page-world script tells which database
+ * and store the page wrote to, with the start of the value. A forged hint can only
+ * make the page look worse.
  */
 import type { StorageArea, StorageObservation } from '../../core/model';
 import { classifyStorageValue } from '../../core/classify/storage-value';
@@ -16,6 +23,9 @@ import { isRecord } from '../../shared/validate';
 
 /** More keys than this in one area is not a site's state but a cache: the rest are not read. */
 const MAX_KEYS_PER_AREA = 500;
+type WebStorageArea = 'local' | 'session';
+const STORAGE_AREAS: readonly WebStorageArea[] = ['local', 'session'];
+
 /** IndexedDB stores a page may report; past this, hints are ignored. */
 const MAX_DB_STORES = 200;
 
@@ -43,16 +53,33 @@ export class StorageWatcher {
     private readonly report: (observation: StorageObservation) => void,
   ) {}
 
-  /** Remembers what is stored when the page starts, so only this page's writes are reported. */
-  start(): void {
-    for (const [area, storage] of this.open()) this.known.set(area, this.snapshot(storage));
+  /**
+   * Remembers what an area holds when the page first reaches for it, so only this page's
+   * writes are reported. Where the page-world script's watch is not in place (it did not
+   * answer: a browser without page-world scripts, a frame it does not run in), both areas now.
+   */
+  start(win: Window): void {
+    win.addEventListener('policylens-storage-reached', (event) => {
+      const area = (event as CustomEvent<unknown>).detail;
+      if (area === 'local' || area === 'session') this.remember(area);
+    });
+    let watched = '';
+    const answer = (event: Event): void => {
+      watched = String((event as CustomEvent<unknown>).detail ?? '');
+    };
+    // Events are dispatched synchronously: the answer, if any, is in when dispatchEvent returns.
+    win.addEventListener('policylens-storage-watched', answer);
+    win.dispatchEvent(new Event('policylens-storage-ask'));
+    win.removeEventListener('policylens-storage-watched', answer);
+    const watchedAreas = watched.split(' ');
+    for (const area of STORAGE_AREAS) if (!watchedAreas.includes(area)) this.remember(area);
   }
 
-  /** Reports keys written since the last look. */
+  /** Reports keys written since the last look, in the areas the page has reached for. */
   check(): void {
     for (const [area, storage] of this.open()) {
-      const before = this.known.get(area) ?? new Map<string, string>();
-      this.known.set(area, before);
+      const before = this.known.get(area);
+      if (!before) continue;
       try {
         for (let i = 0; i < storage.length && i < MAX_KEYS_PER_AREA; i++) {
           const key = storage.key(i);
@@ -86,17 +113,30 @@ export class StorageWatcher {
     });
   }
 
+  private remember(area: WebStorageArea): void {
+    if (this.known.has(area)) return;
+    const storage = this.area(area);
+    // Unreadable now: every key will look new later, which over-reports rather than hides.
+    this.known.set(area, storage ? this.snapshot(storage) : new Map());
+  }
+
+  /** The areas the page has reached for, open. */
   private open(): [StorageArea, Storage][] {
     const out: [StorageArea, Storage][] = [];
-    for (const area of ['local', 'session'] as const) {
-      try {
-        const storage = this.areas[area]?.();
-        if (storage) out.push([area, storage]);
-      } catch {
-        // A sandboxed frame, or storage the user turned off: nothing to read.
-      }
+    for (const area of STORAGE_AREAS) {
+      if (!this.known.has(area)) continue;
+      const storage = this.area(area);
+      if (storage) out.push([area, storage]);
     }
     return out;
+  }
+
+  private area(area: WebStorageArea): Storage | null {
+    try {
+      return this.areas[area]?.() ?? null;
+    } catch {
+      return null; // A sandboxed frame, or storage the user turned off: nothing to read.
+    }
   }
 
   private snapshot(storage: Storage): Map<string, string> {

@@ -144,4 +144,39 @@
       return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
     } as typeof original;
   }
+
+  // localStorage and sessionStorage: the content script reads what an area holds the moment
+  // the page first reaches for it (this synchronous event comes before the page can write),
+  // so it never opens an area the page does not use: opening one blocks the page on the
+  // browser process (bench/README.md). The content script asks at its start whether this
+  // watch is in place, and otherwise reads both areas at once.
+  const watchedAreas: string[] = [];
+  for (const [property, area] of [
+    ['localStorage', 'local'],
+    ['sessionStorage', 'session'],
+  ] as const) {
+    const descriptor = Object.getOwnPropertyDescriptor(window, property);
+    const get = descriptor?.get;
+    if (!descriptor?.configurable || typeof get !== 'function') continue;
+    let reached = false;
+    const holder = {
+      // A getter named like the native one ("get localStorage").
+      get [property](): unknown {
+        // The original first: in a sandboxed frame it throws, as it would without PolicyLens.
+        const storage: unknown = Reflect.apply(get, this, []);
+        if (!reached) {
+          reached = true;
+          dispatchEvent(new CustomEvent('policylens-storage-reached', { detail: area }));
+        }
+        return storage;
+      },
+    };
+    const wrapper = Object.getOwnPropertyDescriptor(holder, property)?.get;
+    if (!wrapper) continue;
+    Object.defineProperty(window, property, { ...descriptor, get: wrapper });
+    watchedAreas.push(area);
+  }
+  addEventListener('policylens-storage-ask', () => {
+    dispatchEvent(new CustomEvent('policylens-storage-watched', { detail: watchedAreas.join(' ') }));
+  });
 })();
