@@ -5,10 +5,13 @@
  *
  * It runs in the content script, where the typed values are; only the kinds and the
  * encodings found leave it (see LeakObservation). Hashes come from @noble/hashes:
- * the platform's crypto.subtle has no MD5 and is asynchronous.
+ * the platform's crypto.subtle has no MD5 and is asynchronous. Its hash classes are
+ * used, not its md5()/sha1()/sha256() helpers: each helper builds a hasher when its
+ * module loads, which every page and frame would pay at document_start (~1 ms here,
+ * bench/README.md) though hashes are needed only once the visitor has typed.
  */
-import { md5, sha1 } from '@noble/hashes/legacy.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { _MD5, _SHA1 } from '@noble/hashes/legacy.js';
+import { _SHA256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { LeakEncoding, PersonalDataKind } from '../model';
 
@@ -38,13 +41,14 @@ const MIN_PHONE_DIGITS = 7;
 /** A long body is read in its first part: what trackers send fits, and a page cannot make us hash megabytes. */
 export const MAX_HAYSTACK = 65_536;
 
-const hex = (hash: (bytes: Uint8Array) => Uint8Array, text: string): string => bytesToHex(hash(utf8ToBytes(text)));
+type HashClass = new () => { update(bytes: Uint8Array): { digest(): Uint8Array } };
+const hex = (Hash: HashClass, text: string): string => bytesToHex(new Hash().update(utf8ToBytes(text)).digest());
 
 function hashed(kind: PersonalDataKind, text: string): Needle[] {
   return [
-    { kind, encoding: 'md5', text: hex(md5, text) },
-    { kind, encoding: 'sha1', text: hex(sha1, text) },
-    { kind, encoding: 'sha256', text: hex(sha256, text) },
+    { kind, encoding: 'md5', text: hex(_MD5, text) },
+    { kind, encoding: 'sha1', text: hex(_SHA1, text) },
+    { kind, encoding: 'sha256', text: hex(_SHA256, text) },
   ];
 }
 
