@@ -27,12 +27,13 @@ import type {
 } from '../shared/messages';
 import { packPage } from '../shared/page-wire';
 import { SETTINGS_KEY } from '../shared/storage-keys';
-import { showBadge } from './badge';
+import { badgeShower } from './badge';
 import { Blocking, type BlockingDeps } from './blocking';
 import { createRouter, type ContentSender } from './router';
 import { TabStore } from './tab-store';
 
-const store = new TabStore(browser.storage.session, (record) => void showBadge(record));
+const badge = badgeShower(browser.action);
+const store = new TabStore(browser.storage.session, (record) => void badge.show(record));
 
 const blocking = new Blocking({
   local: browser.storage.local,
@@ -106,12 +107,13 @@ browser.runtime.onInstalled.addListener(() => void guard('applying settings on i
 browser.runtime.onStartup.addListener(() => void guard('applying settings on start-up', () => blocking.apply()));
 
 browser.tabs.onRemoved.addListener((tabId) =>
-  guard('tabs.onRemoved', () =>
+  guard('tabs.onRemoved', () => {
+    badge.forget(tabId);
     // As the browser quits it closes every tab and refuses storage calls; storage.session goes with it.
-    store.remove(tabId).catch((error: unknown) => {
+    return store.remove(tabId).catch((error: unknown) => {
       if (!isShutdown(error)) throw error;
-    }),
-  ),
+    });
+  }),
 );
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
