@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/model';
-import { countFindings, isTracker, summarise, summaryText } from './summary';
+import { countFindings, isTracker } from '../core/summary';
+import { summarise, summaryText } from './summary';
 import {
   ALL_FINDINGS,
   EMAIL_LEAK,

@@ -2,8 +2,6 @@
 import type { SummaryCounts } from '../core/summary';
 import type { Translate } from '../shared/i18n';
 
-export { countFindings, isTracker, type SummaryCounts } from '../core/summary';
-
 /** `<key>_one` for 1, `<key>_other` otherwise (English plural rules; a locale may repeat the text). */
 export const plural = (t: Translate, key: string, n: number): string =>
   t(n === 1 ? `${key}_one` : `${key}_other`, [String(n)]);
