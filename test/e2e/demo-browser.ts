@@ -1,6 +1,7 @@
 /**
  * The set-up most e2e files share: the demo site and a Chromium with PolicyLens, started
- * before the file's tests and closed after; and a wait for the worker's record of a tab.
+ * before the file's tests and closed after; and a wait for the worker's record of a tab
+ * (also for the files that launch their own browsers).
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { PageRecord } from '../../src/core/model';
@@ -35,19 +36,27 @@ export function useDemoBrowser(options: Parameters<typeof launchWithExtension>[1
       if (!browser) throw new Error('the browser is not launched (use it inside a test)');
       return browser;
     },
-    async recordWhen(tabId, ready, timeout = 15_000) {
-      let last: PageRecord | undefined;
-      await expect
-        .poll(
-          async () => {
-            last = await demo.browser.pageRecord(tabId);
-            return last !== undefined && ready(last);
-          },
-          { timeout, interval: 100 },
-        )
-        .toBe(true);
-      return last as PageRecord;
-    },
+    recordWhen: (tabId, ready, timeout = 15_000) => recordWhen(demo.browser, tabId, ready, timeout),
   };
   return demo;
+}
+
+/** Waits until the worker's record for the tab in `browser` satisfies `ready`, and returns it. */
+export async function recordWhen(
+  browser: ExtensionBrowser,
+  tabId: number,
+  ready: (record: PageRecord) => boolean,
+  timeout = 15_000,
+): Promise<PageRecord> {
+  let last: PageRecord | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await browser.pageRecord(tabId);
+        return last !== undefined && ready(last);
+      },
+      { timeout, interval: 100 },
+    )
+    .toBe(true);
+  return last as PageRecord;
 }

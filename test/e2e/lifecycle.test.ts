@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { PageRecord } from '../../src/core/model';
 import { badgeCount } from '../../src/core/summary';
 import { closeActivationGate, DEMO_PAGES, LIFECYCLE_PAGES, lifePixel, openActivationGate, startDemoSite, type DemoSite, type LoggedRequest } from '../fixtures/server';
+import { recordWhen as recordWhenIn } from './demo-browser';
 import { missing } from './expectations';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
 import { quietChromiumArgs } from '../../src/audit/chromium';
@@ -52,19 +53,9 @@ afterEach(() => {
   expect(errors).toEqual([]);
 });
 
-async function recordWhen(b: ExtensionBrowser, tabId: number, ready: (record: PageRecord) => boolean, timeout = 20_000): Promise<PageRecord> {
-  let last: PageRecord | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await b.pageRecord(tabId);
-        return last !== undefined && ready(last);
-      },
-      { timeout, interval: 100 },
-    )
-    .toBe(true);
-  return last as PageRecord;
-}
+/** The wait for a tab's record, with more time: these tests stop and restart the worker and the browser. */
+const recordWhen = (b: ExtensionBrowser, tabId: number, ready: (record: PageRecord) => boolean, timeout = 20_000): Promise<PageRecord> =>
+  recordWhenIn(b, tabId, ready, timeout);
 
 const count = (log: readonly LoggedRequest[], predicate: (r: LoggedRequest) => boolean): number => log.filter(predicate).length;
 

@@ -13,6 +13,7 @@ import { POLICY } from '../../src/core/policy/disclosures';
 import { BURST, PUNYCODE_HOST, URL_PASSWORD } from '../fixtures/hostile';
 import { HOSTILE_PAGES, startDemoSite, type DemoSite } from '../fixtures/server';
 import { launchWithExtension, visit, waitUntil, type ExtensionBrowser } from './harness';
+import { recordWhen as recordWhenIn } from './demo-browser';
 
 /** A page's record in storage.session stays under this many bytes of JSON, even at MAX_FINDINGS_PER_PAGE findings. */
 export const MAX_RECORD_BYTES = 2_500_000;
@@ -56,19 +57,9 @@ afterEach(() => {
   expect(errors).toEqual([]);
 });
 
-async function recordWhen(tabId: number, ready: (record: PageRecord) => boolean, timeout = 20_000): Promise<PageRecord> {
-  let last: PageRecord | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await browser.pageRecord(tabId);
-        return last !== undefined && ready(last);
-      },
-      { timeout, interval: 100 },
-    )
-    .toBe(true);
-  return last as PageRecord;
-}
+/** The wait for a tab's record in this file's browser, with more time for the hostile pages' bursts. */
+const recordWhen = (tabId: number, ready: (record: PageRecord) => boolean, timeout = 20_000): Promise<PageRecord> =>
+  recordWhenIn(browser, tabId, ready, timeout);
 
 function expectWellFormed(record: PageRecord): void {
   expect(record.findings.length).toBeLessThanOrEqual(MAX_FINDINGS_PER_PAGE);
