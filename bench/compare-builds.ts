@@ -16,7 +16,7 @@ import { startSites } from './browser/launch';
 import { BENCH_ORIGIN, STRESS_RESOURCES } from './fixtures/server';
 import { quantile } from './lib/stats';
 import { formatTable } from './lib/table';
-import { contentScriptTime, traceWhile } from './sections/browser';
+import { contentScriptTime, openAndWatch, tracedLoad } from './sections/browser';
 
 const args = process.argv.slice(2);
 const popupOnly = args.includes('--popup-only');
@@ -46,23 +46,13 @@ try {
     for (let round = 0; round <= rounds; round++) {
       for (const side of order(round)) {
         const browser = browsers[side];
-        const tab = await browser.context.newPage();
-        await tab.goto('about:blank');
-        const cdp = await browser.context.newCDPSession(tab);
-        const events = await traceWhile(cdp, async () => {
-          await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
-          await tab.waitForLoadState('networkidle');
-          await new Promise((r) => setTimeout(r, 300));
-        });
-        const load = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-        await cdp.detach();
-        await tab.close();
+        const { events, counts } = await tracedLoad(browser.context, url);
         if (round === 0) continue; // warms the caches
         const time = contentScriptTime(events, SCRIPTS.map((file) => `chrome-extension://${browser.extensionId}/${file}`));
         note(`${page}: content scripts, CPU`, side, time.cpuMs);
         note(`${page}: content scripts, CPU before load`, side, time.cpuMsBeforeLoad);
         note(`${page}: content scripts, wall`, side, time.wallMs);
-        note(`${page}: loadEventEnd`, side, load);
+        note(`${page}: loadEventEnd`, side, counts.loadEventEnd);
       }
     }
   }
@@ -78,55 +68,15 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  /**
-   * In the popup before its scripts: the time of the frame that first shows finding rows,
-   * and of the one that shows every group's first page (the groups no longer aria-busy).
-   */
-  const watchFirstFrame = (): void => {
-    const w = window as unknown as { __firstFrame?: number; __fullFrame?: number };
-    const afterFrame = (done: (time: number) => void): void => {
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(performance.now());
-        channel.port2.postMessage(null);
-      });
-    };
-    let rows = false;
-    const observer = new MutationObserver(() => {
-      if (!rows && document.querySelector('li.finding')) {
-        rows = true;
-        afterFrame((time) => {
-          w.__firstFrame = time;
-        });
-      }
-      if (rows && document.querySelector('.groups:not([aria-busy])')) {
-        observer.disconnect();
-        afterFrame((time) => {
-          w.__fullFrame = time;
-        });
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
-  };
   for (let round = 0; round <= rounds * 2; round++) {
     for (const side of order(round)) {
       const browser = browsers[side];
-      const popup = await browser.context.newPage();
-      await popup.addInitScript(watchFirstFrame);
-      await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabIds[side]}`);
-      type Frames = { __firstFrame?: number; __fullFrame?: number };
-      const [frame, full] = (await (
-        await popup.waitForFunction(() => {
-          const w = window as unknown as Frames;
-          return w.__firstFrame && w.__fullFrame && [w.__firstFrame, w.__fullFrame];
-        })
-      ).jsonValue()) as [number, number];
-      const parsed = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
-      await popup.close();
+      // The frame that first shows rows, and the one with every group's first page (bench/sections/browser.ts).
+      const render = await openAndWatch(browser.context, `chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabIds[side]}`);
       if (round === 0) continue;
-      note('popup: first frame with findings', side, frame);
-      note('popup: frame with every group’s first page', side, full);
-      note('popup: domInteractive', side, parsed);
+      note('popup: first frame with findings', side, render.frameMs);
+      note('popup: frame with every group’s first page', side, render.pageFrameMs);
+      note('popup: domInteractive', side, render.domInteractiveMs);
     }
   }
 

@@ -355,8 +355,11 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
   return { result, table: `${table}\n  floor: a content script that only collects resource timing and sends it to its worker once, in an extension of its own (bench/browser/launch.ts).` };
 }
 
-/** Loads `url` in a new tab of `context` under a trace; the trace, and what the page had. */
-async function tracedLoad(context: BrowserContext, url: string): Promise<{ events: TraceEvent[]; counts: { resources: number; elements: number } }> {
+/** Loads `url` in a new tab of `context` under a trace; the trace, what the page had, and its loadEventEnd. */
+export async function tracedLoad(
+  context: BrowserContext,
+  url: string,
+): Promise<{ events: TraceEvent[]; counts: { resources: number; elements: number; loadEventEnd: number } }> {
   const tab = await context.newPage();
   try {
     await tab.goto('about:blank');
@@ -369,6 +372,7 @@ async function tracedLoad(context: BrowserContext, url: string): Promise<{ event
     const counts = await tab.evaluate(() => ({
       resources: performance.getEntriesByType('resource').length,
       elements: document.getElementsByTagName('*').length,
+      loadEventEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
     }));
     await cdp.detach();
     return { events, counts };
@@ -461,7 +465,7 @@ async function popupBundle(): Promise<PopupFigures['bundle']> {
 type Render = { domMs: number; frameMs: number; rows: number; pageFrameMs: number; pageRows: number; domInteractiveMs: number };
 
 /** Opens an extension page in a new tab and waits for watchFirstRender's figures. */
-async function openAndWatch(context: BrowserContext, url: string): Promise<Render> {
+export async function openAndWatch(context: BrowserContext, url: string): Promise<Render> {
   const page = await context.newPage();
   try {
     await page.addInitScript(watchFirstRender);
