@@ -6,7 +6,7 @@ import type { PageRecord } from '../core/model';
 import { pageView } from '../core/page-view';
 import type { FirstScreenResponse, GetPageResponse } from '../shared/messages';
 import { App } from './components/app';
-import { FIRST_SCREEN_ROWS } from './components/groups';
+import { FIRST_SCREEN_ROWS } from './layout';
 import { startPopup, type PopupState } from './state';
 import {
   ALL_FINDINGS,

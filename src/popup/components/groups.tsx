@@ -6,8 +6,6 @@ import { plural } from '../summary';
 import { FindingRow, loadDetails } from './finding-row';
 import { FIRST_SCREEN_ROWS, ROWS_PER_PAGE } from '../layout';
 
-export { FIRST_SCREEN_ROWS, ROWS_PER_PAGE };
-
 /** Runs `next` once the frame being prepared has been painted. */
 function afterNextPaint(next: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
