@@ -1,5 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type Target } from './scripts/manifests.ts';
 
@@ -23,6 +25,7 @@ export default defineConfig(({ mode }) => {
           ],
         },
       }),
+      lateModulesStayPrivate(),
     ],
     build: {
       outDir: `dist/${target}`,
@@ -34,3 +37,34 @@ export default defineConfig(({ mode }) => {
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };
 });
+
+/**
+ * The modules the worker injects with scripting.executeScript (src/background/late-modules.ts)
+ * need not be web-accessible, but crxjs lists every `?script` file for all http(s) pages,
+ * which would let any site load or detect them. This takes them out of the manifest's
+ * web_accessible_resources, and drops the ES-module copy crxjs also emits for them.
+ */
+function lateModulesStayPrivate(): Plugin {
+  const LATE = 'src/content/late/';
+  return {
+    name: 'policylens:late-modules-stay-private',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type === 'chunk' && fileName.startsWith('assets/') && output.facadeModuleId?.includes(`/${LATE}`)) delete bundle[fileName];
+      }
+    },
+    // crxjs writes the manifest after every generateBundle hook; so it is edited once written.
+    writeBundle(options) {
+      const file = join(options.dir ?? '', 'manifest.json');
+      if (!options.dir || !existsSync(file)) return; // crxjs's own builds of single scripts
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: Array<{ resources: string[] }> };
+      const kept = (manifest.web_accessible_resources ?? [])
+        .map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => !resource.startsWith(LATE)) }))
+        .filter((entry) => entry.resources.length > 0);
+      if (kept.length > 0) manifest.web_accessible_resources = kept;
+      else delete manifest.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}

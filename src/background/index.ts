@@ -23,12 +23,14 @@ import type {
   GetBlockedResponse,
   GetPageMessage,
   GetPageResponse,
+  LoadModuleMessage,
   PackedGetPageResponse,
 } from '../shared/messages';
 import { packPage } from '../shared/page-wire';
 import { SETTINGS_KEY } from '../shared/storage-keys';
 import { badgeShower } from './badge';
 import { Blocking, type BlockingDeps } from './blocking';
+import { injectModule, type ScriptInjector } from './late-modules';
 import { createRouter, type ContentSender } from './router';
 import { TabStore } from './tab-store';
 
@@ -50,6 +52,8 @@ const route = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onContent: handleContentMessage,
+  // The polyfill types the injection as Firefox's superset; ScriptInjector is the part both browsers take.
+  onLoadModule: (module, from) => injectModule(browser.scripting as unknown as ScriptInjector, module, from),
   onGetPage: handleGetPage,
   onUpdateSettings: (change) => blocking.update(change),
   onLogRequest: (message) => blocking.logRequest(message.kind, message.choices),
@@ -240,7 +244,7 @@ const startedFor = new Map<number, string>();
 /** A document that is not (or no longer) what its tab shows: prerendering, cached, being unloaded. */
 const notShown = (lifecycle: string | undefined): boolean => lifecycle !== undefined && lifecycle !== 'active';
 
-async function handleContentMessage(message: ContentMessage, from: ContentSender): Promise<void> {
+async function handleContentMessage(message: Exclude<ContentMessage, LoadModuleMessage>, from: ContentSender): Promise<void> {
   // What a prerendered page, a page in the back/forward cache or one being replaced reports is
   // not about the page the tab shows (the content script holds a prerendered page's reports
   // until it is shown, and a page back from the cache reports everything again).

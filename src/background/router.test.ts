@@ -12,6 +12,7 @@ function setup() {
   const onUpdateSettings = vi.fn(async () => DEFAULT_SETTINGS);
   const onLogRequest = vi.fn(async () => ({ kind: 'opt-out' as const, to: 'optout@smartergo.com', subject: 'Opt Out', choices: [], sentAt: 1 }));
   const onGetBlocked = vi.fn(async () => ({ available: true, counts: [] }));
+  const onLoadModule = vi.fn(async () => undefined);
   const route = createRouter({
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -20,8 +21,9 @@ function setup() {
     onUpdateSettings,
     onLogRequest,
     onGetBlocked,
+    onLoadModule,
   });
-  return { route, onContent, onGetPage, onUpdateSettings, onLogRequest, onGetBlocked };
+  return { route, onContent, onGetPage, onUpdateSettings, onLogRequest, onGetBlocked, onLoadModule };
 }
 
 const contentSender = (overrides: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
@@ -36,6 +38,19 @@ const popupSender: Runtime.MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}sr
 const observations = [{ source: 'resource-timing', url: 'https://www.facebook.com/tr?id=1', initiatorType: 'img' }];
 
 describe('router', () => {
+  it('injects a module into the frame the browser names, and no module a message makes up', async () => {
+    const { route, onContent, onLoadModule } = setup();
+    await route({ type: 'load-module', module: 'leak-matcher' }, contentSender({ frameId: 3, documentId: 'D1' } as Partial<Runtime.MessageSender>));
+    expect(onLoadModule).toHaveBeenCalledWith('leak-matcher', expect.objectContaining({ tabId: 4, frameId: 3, documentId: 'D1' }));
+    expect(onContent).not.toHaveBeenCalled();
+
+    onLoadModule.mockClear();
+    await route({ type: 'load-module', module: '../../evil.js' }, contentSender());
+    await route({ type: 'load-module', module: 'leak-matcher' }, contentSender({ url: 'https://evil.example/', tab: { id: 4, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url: 'https://evil.example/' } }));
+    expect(await route({ type: 'load-module', module: 'leak-matcher' }, popupSender)).toMatchObject({ error: expect.any(String) });
+    expect(onLoadModule).not.toHaveBeenCalled();
+  });
+
   it('hands a valid content message to the handler with the tab the browser names', async () => {
     const { route, onContent } = setup();
     await route({ type: 'observations', observations, tabId: 99 }, contentSender());

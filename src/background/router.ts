@@ -12,6 +12,8 @@ import {
   type FirstScreenResponse,
   type GetPageMessage,
   type GetPageResponse,
+  type LateModuleName,
+  type LoadModuleMessage,
   type LoggedRightsRequest,
   type PackedGetPageResponse,
   type LogRequestMessage,
@@ -36,7 +38,9 @@ export interface RouterDeps {
   extensionId: string;
   /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
   extensionOrigin: string;
-  onContent(message: ContentMessage, from: ContentSender): Promise<void>;
+  onContent(message: Exclude<ContentMessage, LoadModuleMessage>, from: ContentSender): Promise<void>;
+  /** Runs a module's file in the sending frame (content/late-modules.ts); resolves once it has run. */
+  onLoadModule(module: LateModuleName, from: ContentSender): Promise<void>;
   onGetPage(message: GetPageMessage): Promise<GetPageResponse | PackedGetPageResponse | FirstScreenResponse>;
   onUpdateSettings(change: SettingsChange): Promise<BlockingSettings>;
   onLogRequest(message: LogRequestMessage): Promise<LoggedRightsRequest>;
@@ -74,14 +78,17 @@ export function createRouter(deps: RouterDeps) {
     }
     // Not in the polyfill's types: Chromium sets them (106+), Firefox does not.
     const { documentId, documentLifecycle } = sender as { documentId?: unknown; documentLifecycle?: unknown };
-    await deps.onContent(parsed.value, {
+    const from: ContentSender = {
       tabId,
       frameId: sender.frameId ?? 0,
       url: sender.url ?? '',
       tabUrl: sender.tab?.url,
       ...(typeof documentId === 'string' ? { documentId } : {}),
       ...(typeof documentLifecycle === 'string' ? { documentLifecycle } : {}),
-    });
+    };
+    const content = parsed.value;
+    if (content.type === 'load-module') await deps.onLoadModule(content.module, from);
+    else await deps.onContent(content, from);
     return undefined;
   };
 

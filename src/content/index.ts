@@ -18,6 +18,7 @@ import { FormWatcher } from './collectors/forms';
 import { StorageWatcher } from './collectors/storage';
 import { TypedValues } from './collectors/typed-values';
 import { IdlePass } from './idle-pass';
+import { moduleLoader } from './late-modules';
 import { Reporter } from './reporter';
 
 // What is reported waits for the next idle pass, which sends it at its end.
@@ -46,8 +47,13 @@ const storage = new StorageWatcher(
 storage.start(window);
 storage.listen(window);
 const forms = new FormWatcher(document, (observation) => reporter.report(observation));
+// Code most pages never run, brought into this frame by the worker when needed (late-modules.ts).
+const loadModule = moduleLoader(sendMessage);
 // What the visitor types into email, phone and name fields stays here, to recognise it in what the page sends.
-const typed = new TypedValues((observation) => reporter.report(observation));
+const typed = new TypedValues(
+  (observation) => reporter.report(observation),
+  () => loadModule('leak-matcher').then((module) => module.createLeakMatcher),
+);
 typed.listen(window, document);
 
 // Fingerprinting and session recording, counted per script by page-world/behaviour-watch.ts.

@@ -113,7 +113,20 @@ export interface GetBlockedMessage {
   tabId: number;
 }
 
-export type ContentMessage = ObservationsMessage | PolicyTextMessage;
+/**
+ * Code the content script leaves out and asks for when a page needs it
+ * (content/late-modules.ts): the worker injects the module's file into the asking frame.
+ */
+export const LATE_MODULE_NAMES = ['leak-matcher'] as const;
+export type LateModuleName = (typeof LATE_MODULE_NAMES)[number];
+
+/** Content script → worker: run this module's file in my frame; answered once it has run. */
+export interface LoadModuleMessage {
+  type: 'load-module';
+  module: LateModuleName;
+}
+
+export type ContentMessage = ObservationsMessage | PolicyTextMessage | LoadModuleMessage;
 export type PopupMessage = GetPageMessage | UpdateSettingsMessage | LogRequestMessage | GetBlockedMessage;
 
 /** One entry of the request log in storage.local. */
@@ -249,6 +262,10 @@ export const validateContentMessage: Validator<ContentMessage> = tagged<ContentM
   'policy-text': object<PolicyTextMessage>({
     type: literal('policy-text'),
     text: string(MAX_POLICY_TEXT_LENGTH),
+  }),
+  'load-module': object<LoadModuleMessage>({
+    type: literal('load-module'),
+    module: literal(...LATE_MODULE_NAMES),
   }),
 });
 

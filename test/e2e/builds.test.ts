@@ -45,6 +45,12 @@ describe('the builds', () => {
       expect(namedFiles(manifest).filter((file) => !existsSync(join(DIST(target), file)))).toEqual([]);
       expect(readdirSync(join(DIST(target), '_locales')).sort()).toEqual(readdirSync(join(ROOT, 'public/_locales')).sort());
     });
+
+    it(`dist/${target} lets no page load or detect its files, and packs the modules the worker injects`, () => {
+      const manifest = JSON.parse(readFileSync(join(DIST(target), 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
+      expect(manifest.web_accessible_resources).toBeUndefined();
+      expect(existsSync(join(DIST(target), 'src/content/late/leak-matcher.js'))).toBe(true);
+    });
   }
 
   it('Chromium gets a service worker, Firefox an event page with its add-on id', () => {

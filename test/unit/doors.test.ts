@@ -64,6 +64,14 @@ describe('doors to the browser', () => {
     expect(modules).toContain('shared/runtime.ts');
   });
 
+  it('the content script leaves out what the worker injects when a page needs it (content/late-modules.ts)', () => {
+    const modules = [...reachable(join(SRC, 'content/index.ts'))].map((m) => (m.startsWith('/') ? relative(SRC, m) : m));
+    expect(modules.filter((m) => m.startsWith('content/late/') || m === 'core/classify/leaks.ts' || m.includes('@noble'))).toEqual([]);
+    const late = [...reachable(join(SRC, 'content/late/leak-matcher.ts'))].map((m) => (m.startsWith('/') ? relative(SRC, m) : m));
+    expect(late).toContain('core/classify/leaks.ts');
+    expect(late).not.toContain('shared/browser.ts');
+  });
+
   it('the popup’s first screen does not reach the polyfill (its controls load it later)', () => {
     const modules = [...reachable(join(SRC, 'popup/main.tsx'))].map((m) => (m.startsWith('/') ? relative(SRC, m) : m));
     expect(modules).not.toContain('shared/browser.ts');

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FormObservation, LeakObservation } from '../../core/model';
 import { FormWatcher, scanForms } from './forms';
+import { createLeakMatcher } from '../../core/classify/leaks';
 import { TypedValues } from './typed-values';
 
 function load(html: string): Document {
@@ -42,10 +43,10 @@ describe('scanForms', () => {
 });
 
 describe('TypedValues', () => {
-  it('recognises what the visitor typed in a third-party URL or body, and reports kinds only', () => {
+  it('recognises what the visitor typed in a third-party URL or body, and reports kinds only', async () => {
     const doc = load('<input type="email" name="email"><input name="q">');
     const seen: LeakObservation[] = [];
-    const typed = new TypedValues((o) => seen.push(o));
+    const typed = new TypedValues((o) => seen.push(o), async () => createLeakMatcher);
     typed.listen(window, doc);
     const email = doc.querySelector<HTMLInputElement>('input[name=email]')!;
     const other = doc.querySelector<HTMLInputElement>('input[name=q]')!;
@@ -58,6 +59,7 @@ describe('TypedValues', () => {
     typed.check('https://t.example/p?em=jane.doe%40example.com&q=standing+desk');
     typed.check('https://t.example/b', btoa('{"e":"jane.doe@example.com"}'));
     typed.check('https://t.example/h', '', 'x-visitor: jane.doe@example.com');
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen).toEqual([
       { source: 'leak', url: 'https://t.example/p', carrier: 'url', items: [{ kind: 'email', encoding: 'url-encoded' }] },
       { source: 'leak', url: 'https://t.example/b', carrier: 'body', items: [{ kind: 'email', encoding: 'base64' }] },

@@ -2,9 +2,13 @@
  * What the visitor typed into fields that ask for an email, a phone number or a
  * name, kept in this content script's memory only (never stored, never sent), so
  * the leak matcher can recognise it in what the page sends out.
+ *
+ * The matcher (and its hash functions) is loaded into the frame only once the visitor
+ * types into such a field (content/late-modules.ts): most page loads never need it.
+ * What the page sends before it has arrived waits for it, bounded.
  */
 import type { LeakObservation, PersonalDataKind } from '../../core/model';
-import { createLeakMatcher, type LeakMatcher } from '../../core/classify/leaks';
+import type { createLeakMatcher, LeakMatcher } from '../../core/classify/leaks';
 import { isSmartErgoHost } from '../../core/site';
 import { MAX_URL_LENGTH } from '../../shared/limits';
 import { isRecord } from '../../shared/validate';
@@ -17,12 +21,23 @@ const MAX_BODY = 65_536;
 const WATCHED: readonly PersonalDataKind[] = ['email', 'phone', 'name'];
 /** A visitor types into few fields; a page cannot make us keep more. */
 const MAX_VALUES = 32;
+/** Requests held while the matcher loads (it takes one round trip to the worker). */
+export const MAX_WAITING_CHECKS = 200;
+
+export type CreateLeakMatcher = typeof createLeakMatcher;
 
 export class TypedValues {
   private readonly values = new Map<Element, { kind: PersonalDataKind; value: string }>();
   private matcher: LeakMatcher | undefined;
+  private create: CreateLeakMatcher | undefined;
+  private loading = false;
+  private readonly waiting: Array<[url: string, body: string | undefined, headers: string | undefined]> = [];
 
-  constructor(private readonly report: (observation: LeakObservation) => void) {}
+  constructor(
+    private readonly report: (observation: LeakObservation) => void,
+    /** Brings the matcher into the frame; rejects when it cannot (asked again at the next check). */
+    private readonly loadMatcher: () => Promise<CreateLeakMatcher>,
+  ) {}
 
   listen(win: Window, doc: Document): void {
     // The page-world script passes request bodies on only once asked (see page-world/beacon-hints.ts).
@@ -44,6 +59,8 @@ export class TypedValues {
       if (this.values.size === 0) win.postMessage({ policylens: 'watch-bodies' }, win.location.origin);
       this.values.set(target as Element, { kind: kind as PersonalDataKind, value });
       this.matcher = undefined;
+      // Now, so it is here before the page sends what was typed (on submit, typically).
+      this.load();
     };
     doc.addEventListener('change', remember, { capture: true, passive: true });
     doc.addEventListener('input', remember, { capture: true, passive: true });
@@ -64,7 +81,12 @@ export class TypedValues {
       return;
     }
     if (isSmartErgoHost(target.hostname)) return; // SmartErgo receiving a form is the form's finding
-    this.matcher ??= createLeakMatcher([...this.values.values()]);
+    if (!this.create) {
+      if (this.waiting.length < MAX_WAITING_CHECKS) this.waiting.push([url, body, headers]);
+      this.load();
+      return;
+    }
+    this.matcher ??= this.create([...this.values.values()]);
     const where = `${target.origin}${target.pathname}`;
     const inUrl = this.matcher.find(target.href);
     if (inUrl.length > 0) this.report({ source: 'leak', url: where, carrier: 'url', items: inUrl });
@@ -76,5 +98,19 @@ export class TypedValues {
       const inBody = this.matcher.find(body);
       if (inBody.length > 0) this.report({ source: 'leak', url: where, carrier: 'body', items: inBody });
     }
+  }
+
+  private load(): void {
+    if (this.create || this.loading) return;
+    this.loading = true;
+    this.loadMatcher().then(
+      (create) => {
+        this.create = create;
+        for (const [url, body, headers] of this.waiting.splice(0)) this.check(url, body, headers);
+      },
+      () => {
+        this.loading = false;
+      },
+    );
   }
 }
