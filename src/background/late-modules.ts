@@ -5,12 +5,14 @@
  * each as a self-contained script and gives its path; imported here, in the worker, the
  * file is packaged without being web-accessible.
  */
+import consentReaderFile from '../content/late/consent-reader.ts?script&iife';
 import leakMatcherFile from '../content/late/leak-matcher.ts?script&iife';
 import type { LateModuleName } from '../shared/messages';
 import type { ContentSender } from './router';
 
 const FILES: Record<LateModuleName, string> = {
   'leak-matcher': leakMatcherFile,
+  'consent-reader': consentReaderFile,
 };
 
 /** The part of the scripting API this uses. */

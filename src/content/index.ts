@@ -99,12 +99,16 @@ pass.request();
 // The cookie banner (the page itself only, not its frames). Its answer goes out at once, with
 // what was seen before it, so tracking the answer starts arrives later and is not counted before it.
 const consent = isTop
-  ? new ConsentBannerWatcher(document, (observation) => {
-      // What loaded before the answer goes first, so it is counted as before it.
-      resources.flush();
-      reporter.report(observation);
-      reporter.flush();
-    })
+  ? new ConsentBannerWatcher(
+      document,
+      (observation) => {
+        // What loaded before the answer goes first, so it is counted as before it.
+        resources.flush();
+        reporter.report(observation);
+        reporter.flush();
+      },
+      { loadReader: () => loadModule('consent-reader').then((module) => module.reader) },
+    )
   : undefined;
 
 function whenParsed(): void {

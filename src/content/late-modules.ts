@@ -11,11 +11,13 @@
  * The files are not web-accessible: no page can load or detect them.
  */
 import type { createLeakMatcher } from '../core/classify/leaks';
+import type { ConsentReader } from './collectors/consent-reader';
 import type { LateModuleName, LoadModuleMessage } from '../shared/messages';
 
 /** What each module's file hands over. */
 export interface LateModules {
   'leak-matcher': { createLeakMatcher: typeof createLeakMatcher };
+  'consent-reader': { reader: ConsentReader };
 }
 
 // Every name in the message vocabulary has exports described here, and no more.

@@ -117,7 +117,7 @@ export interface GetBlockedMessage {
  * Code the content script leaves out and asks for when a page needs it
  * (content/late-modules.ts): the worker injects the module's file into the asking frame.
  */
-export const LATE_MODULE_NAMES = ['leak-matcher'] as const;
+export const LATE_MODULE_NAMES = ['leak-matcher', 'consent-reader'] as const;
 export type LateModuleName = (typeof LATE_MODULE_NAMES)[number];
 
 /** Content script → worker: run this module's file in my frame; answered once it has run. */

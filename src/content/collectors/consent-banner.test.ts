@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentObservation } from '../../core/model';
 import { findBanner } from '../../core/classify/consent-banner';
-import { ConsentBannerWatcher, describe as describeElement } from './consent-banner';
+import { ConsentBannerWatcher } from './consent-banner';
+import { CONSENT_READER, describe as describeElement } from './consent-reader';
 
 // happy-dom has no layout. Here an element is laid out unless it or an ancestor is display:none or
 // [hidden], and takes space when it holds text, is a control, or a child takes space (as in a browser,
@@ -138,7 +139,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function watch(options = {}) {
   const seen: ConsentObservation[] = [];
-  const watcher = new ConsentBannerWatcher(document, (o) => seen.push(o), { debounceMs: 5, dismissChecksMs: [20], ...options });
+  const watcher = new ConsentBannerWatcher(document, (o) => seen.push(o), { debounceMs: 5, dismissChecksMs: [20], reader: CONSENT_READER, ...options });
   watcher.start();
   return { seen, watcher };
 }
@@ -221,6 +222,41 @@ describe('the answer', () => {
 });
 
 describe('watching the page cheaply', () => {
+  it('brings the reader in only when a look finds what can be a banner, then finds it', async () => {
+    document.body.innerHTML = `<header style="position:sticky">SmartErgo</header>
+      <button class="demo-chat-bubble" style="position:fixed">Chat</button><main><p>Chairs.</p></main>`;
+    let arrive: (reader: typeof CONSENT_READER) => void = () => {};
+    const loadReader = vi.fn(() => new Promise<typeof CONSENT_READER>((resolve) => (arrive = resolve)));
+    const { seen, watcher } = watch({ reader: undefined, loadReader });
+    watcher.look(true);
+    watcher.recheck();
+    expect(loadReader).not.toHaveBeenCalled();
+
+    const banner = document.createElement('div');
+    banner.innerHTML = BANNERS[1]![2];
+    document.body.append(banner.firstElementChild!);
+    await wait(30);
+    watcher.look(true);
+    expect(loadReader).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([]);
+    arrive(CONSENT_READER);
+    await vi.waitFor(() => expect(seen).toEqual([{ source: 'consent', tool: 'Cookiebot', answer: 'none' }]));
+    watcher.stop();
+  });
+
+  it('asks for the reader again at the next look when it could not be brought in', async () => {
+    document.body.innerHTML = BANNERS[1]![2];
+    const loadReader = vi.fn(async () => CONSENT_READER).mockRejectedValueOnce(new Error('no worker'));
+    const { seen, watcher } = watch({ reader: undefined, loadReader });
+    watcher.look(true);
+    await wait(0);
+    expect(seen).toEqual([]);
+    watcher.look(true);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(loadReader).toHaveBeenCalledTimes(2);
+    watcher.stop();
+  });
+
   it('sees a banner a script adds later, after the mutations settle', async () => {
     const { seen, watcher } = watch();
     await wait(20);

@@ -2,7 +2,12 @@
  * Cookie-consent banners (isolated world, DOM only): reports the banner when it is
  * first shown (answer "none") and the visitor's answer when they give it. What counts
  * as a banner and what a button means is decided in src/core/classify/consent-banner.ts;
- * this file only reads the DOM into plain descriptions.
+ * consent-reader.ts reads the DOM into the plain descriptions it takes.
+ *
+ * This watcher only finds the elements worth a look. The reader and the classifier are
+ * not in the content script (content/late-modules.ts): they are brought into the frame
+ * the first time a look finds an element that can be a banner, a known tool's or one
+ * that speaks of cookies, which most pages never show.
  *
  * Cheap by construction: mutations only collect the added elements and arm a debounced
  * look (no DOM work in the observer callback); a look checks a bounded set of elements
@@ -16,22 +21,16 @@ import {
   KNOWN_BANNER_IDS,
   KNOWN_BANNER_OTHER_SELECTOR,
   KNOWN_BANNER_SELECTOR,
-  answerOf,
-  answerOnDismiss,
-  classifyButton,
-  findBanner,
-  knownButtonMeaning,
-  knownToolOf,
-  type BannerButton,
-  type BannerCandidate,
   type ButtonMeaning,
 } from '../../core/classify/consent-banner';
+import type { ConsentReader } from './consent-reader';
 
-const BUTTON_SELECTOR = 'button, a[href], [role="button"], input[type="button"], input[type="submit"]';
-/** At most this many elements are described per look, and this many buttons per element. */
+/** At most this many elements are described per look. */
 const MAX_CANDIDATES = 40;
-const MAX_BUTTONS = 16;
-const MAX_TEXT = 3_001;
+/** The part of an element's text a description keeps. */
+export const MAX_TEXT = 3_001;
+/** Every banner of the site's own speaks of cookies (core/classify/consent-banner.ts). */
+const SPEAKS_OF_COOKIES = /cookie/i;
 /** Added elements kept between looks; past it the next look starts from the document. */
 const MAX_PENDING = 100;
 /** Known-tool elements present but not shown yet, watched for the attribute change that shows them. */
@@ -44,6 +43,10 @@ export interface ConsentWatcherOptions {
   dismissChecksMs?: readonly number[];
   /** Stop looking for a banner this long after start if none was shown (a banner comes early). */
   giveUpMs?: number;
+  /** The DOM reader and classifier, when they are at hand (tests)... */
+  reader?: ConsentReader;
+  /** ...or how to bring them into the frame (the content script). */
+  loadReader?: () => Promise<ConsentReader>;
 }
 
 type State = 'looking' | 'shown' | 'answered' | 'stopped';
@@ -68,6 +71,9 @@ export class ConsentBannerWatcher {
   private reuseScan = false;
   /** More was added than `pending` holds since the last full look: only a query sees it all. */
   private overflowed = false;
+  private reader: ConsentReader | undefined;
+  private readerRequested = false;
+  private readonly loadReader: (() => Promise<ConsentReader>) | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -77,6 +83,8 @@ export class ConsentBannerWatcher {
     this.debounceMs = options.debounceMs ?? 150;
     this.dismissChecksMs = options.dismissChecksMs ?? [300, 1_000, 3_000];
     this.giveUpMs = options.giveUpMs ?? 60_000;
+    this.reader = options.reader;
+    this.loadReader = options.loadReader;
   }
 
   start(): void {
@@ -124,8 +132,12 @@ export class ConsentBannerWatcher {
         if (root) this.attributeObserver.observe(root, { attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
       }
     }
-    const candidates = this.candidates();
-    const found = findBanner(candidates.map((c) => c.description));
+    const elements = this.candidates();
+    if (!elements.some(mayBeBanner)) return;
+    const reader = this.readerNow();
+    if (!reader) return; // its arrival looks at the whole document
+    const candidates = this.describe(elements, reader);
+    const found = reader.findBanner(candidates.map((c) => c.description));
     if (!found) return;
     const chosen = candidates[found.index];
     if (!chosen) return;
@@ -180,8 +192,24 @@ export class ConsentBannerWatcher {
     this.timers.add(timer);
   }
 
+  /** The reader, or undefined while it is being brought in (it looks again once here). */
+  private readerNow(): ConsentReader | undefined {
+    if (this.reader || !this.loadReader || this.readerRequested) return this.reader;
+    this.readerRequested = true;
+    this.loadReader().then(
+      (reader) => {
+        this.reader = reader;
+        this.look(true);
+      },
+      () => {
+        this.readerRequested = false; // asked again at the next look that needs it
+      },
+    );
+    return undefined;
+  }
+
   /** The elements worth describing in this look, bounded. */
-  private candidates(): { element: Element; description: BannerCandidate }[] {
+  private candidates(): Element[] {
     const view = this.doc.defaultView;
     if (!view) return [];
     const elements = new Set<Element>();
@@ -231,11 +259,16 @@ export class ConsentBannerWatcher {
     for (const element of this.waiting) if (element.isConnected) add(element);
     this.pending.clear();
     this.fromDocument = false;
+    return [...elements];
+  }
 
-    const described = [...elements].map((element) => ({ element, description: describe(element, view) }));
+  private describe(elements: readonly Element[], reader: ConsentReader) {
+    const view = this.doc.defaultView;
+    if (!view) return [];
+    const described = elements.map((element) => ({ element, description: reader.describe(element, view) }));
     // A known tool's banner in the page but not shown yet: watch it for the change that shows it.
     for (const { element, description } of described) {
-      if (description.visible || this.waiting.size >= MAX_WAITING || !knownToolOf(description)) continue;
+      if (description.visible || this.waiting.size >= MAX_WAITING || !reader.knownToolOf(description)) continue;
       if (!this.waiting.has(element)) {
         this.waiting.add(element);
         this.attributeObserver?.observe(element, { attributes: true, attributeFilter: ['class', 'style', 'hidden', 'aria-hidden'] });
@@ -245,16 +278,18 @@ export class ConsentBannerWatcher {
   }
 
   private clicked(event: Event): void {
-    if (this.state !== 'shown' || !this.banner) return;
+    const reader = this.reader; // here: a banner was shown
+    if (this.state !== 'shown' || !this.banner || !reader) return;
     const path = event.composedPath().filter(isElement);
-    const control = path.find((element) => element.matches(BUTTON_SELECTOR));
+    const control = path.find((element) => element.matches(reader.BUTTON_SELECTOR));
     if (!control) return;
-    const button = describeButton(control);
-    const inBanner = path.includes(this.banner) || (this.tool !== '' && path.some((element) => knownToolOf(idAndClasses(element)) === this.tool));
+    const button = reader.describeButton(control);
+    const inBanner =
+      path.includes(this.banner) || (this.tool !== '' && path.some((element) => reader.knownToolOf(reader.idAndClasses(element)) === this.tool));
     // A known tool's buttons are known by id or class even outside its banner (in its preference centre).
-    if (!inBanner && !(this.tool && knownButtonMeaning(button, this.tool))) return;
-    const meaning = classifyButton(button, this.tool || null);
-    const answer = answerOf(meaning);
+    if (!inBanner && !(this.tool && reader.knownButtonMeaning(button, this.tool))) return;
+    const meaning = reader.classifyButton(button, this.tool || null);
+    const answer = reader.answerOf(meaning);
     if (answer) {
       this.answered(answer);
       return;
@@ -268,8 +303,9 @@ export class ConsentBannerWatcher {
     for (const ms of this.dismissChecksMs) {
       this.later(() => {
         const view = this.doc.defaultView;
-        if (this.state !== 'shown' || !this.banner || !view) return;
-        if (!this.banner.isConnected || !isShown(this.banner, view)) this.answered(answerOnDismiss(meaning));
+        const reader = this.reader;
+        if (this.state !== 'shown' || !this.banner || !view || !reader) return;
+        if (!this.banner.isConnected || !reader.isShown(this.banner, view)) this.answered(reader.answerOnDismiss(meaning));
       }, ms);
     }
   }
@@ -284,66 +320,20 @@ export class ConsentBannerWatcher {
 // nodeType, not instanceof: in Firefox the content script sees the page's nodes through Xray wrappers.
 const isElement = (node: unknown): node is Element => (node as Node | null)?.nodeType === 1;
 
-const idAndClasses = (element: Element): { id: string; classes: string[] } => ({
-  id: element.id || '',
-  classes: [...element.classList],
-});
-
-const collapse = (text: string | null | undefined, max: number): string =>
-  (text ?? '').slice(0, max * 2).replace(/\s+/g, ' ').trim().slice(0, max);
-
-export function describeButton(element: Element): BannerButton {
-  const label =
-    element.getAttribute('aria-label') ||
-    element.textContent ||
-    (element.tagName === 'INPUT' ? (element as HTMLInputElement).value : '') ||
-    element.getAttribute('title') ||
-    '';
-  return { ...idAndClasses(element), text: collapse(label, 100) };
+/**
+ * Whether a look must bring the reader in: a known tool's element, or one that speaks of
+ * cookies within the text a description keeps (which every banner of the site's own does).
+ */
+function mayBeBanner(element: Element): boolean {
+  return element.matches(KNOWN_BANNER_SELECTOR) || SPEAKS_OF_COOKIES.test((element.textContent ?? '').slice(0, MAX_TEXT * 2));
 }
 
-/** An element as the core reads it. */
-export function describe(element: Element, view: Window): BannerCandidate {
-  const buttons: BannerButton[] = [];
-  const roots: ParentNode[] = [element];
-  if (element.shadowRoot) roots.push(element.shadowRoot);
-  for (const root of roots) {
-    for (const control of root.querySelectorAll(BUTTON_SELECTOR)) {
-      if (buttons.length >= MAX_BUTTONS) break;
-      buttons.push(describeButton(control));
-    }
-  }
-  const tag = element.tagName.toLowerCase();
-  return {
-    ...idAndClasses(element),
-    tag,
-    role: element.getAttribute('role') ?? '',
-    modal: element.getAttribute('aria-modal') === 'true' || (tag === 'dialog' && element.hasAttribute('open')),
-    text: collapse(element.textContent, MAX_TEXT),
-    buttons,
-    visible: isShown(element, view),
-    fixed: isFixed(element, view),
-  };
-}
-
-function styleOf(element: Element, view: Window): CSSStyleDeclaration | null {
+export function styleOf(element: Element, view: Window): CSSStyleDeclaration | null {
   try {
     return view.getComputedStyle(element);
   } catch {
     return null;
   }
-}
-
-/** Displayed, not hidden, not transparent, and taking space itself or through a child (a wrapper of fixed children has none). */
-export function isShown(element: Element, view: Window, depth = 0): boolean {
-  const style = styleOf(element, view);
-  if (!style || style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
-  if (element.getClientRects().length === 0) return false;
-  const box = element.getBoundingClientRect();
-  if (box.width > 0 && box.height > 0) return true;
-  if (depth >= 2) return false;
-  const children = [...element.children, ...(element.shadowRoot?.children ?? [])].slice(0, 10);
-  return children.some((child) => isShown(child, view, depth + 1));
 }
 
 /** position: fixed or sticky: the element, one of its three nearest ancestors, or (for a wrapper) its first child. */
