@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentObservation } from '../../core/model';
 import { findBanner } from '../../core/classify/consent-banner';
-import { ConsentBannerWatcher } from './consent-banner';
+import { ConsentBannerWatcher, textStart } from './consent-banner';
 import { CONSENT_READER, describe as describeElement } from './consent-reader';
 
 // happy-dom has no layout. Here an element is laid out unless it or an ancestor is display:none or
@@ -325,5 +325,13 @@ describe('watching the page cheaply', () => {
     await wait(30);
     watcher.look(true);
     expect(seen.map((o) => o.answer)).toEqual(['none', 'accepted']);
+  });
+});
+
+describe('textStart', () => {
+  it('is the start of textContent, without reading past it', () => {
+    document.body.innerHTML = '<div id="t">We use <b>cookies</b><!-- not text --><p>to <i>remember</i> you.</p></div>';
+    const element = document.getElementById('t')!;
+    for (const max of [0, 3, 10, 100]) expect(textStart(element, max)).toBe(element.textContent!.slice(0, max));
   });
 });

@@ -133,7 +133,7 @@ export class ConsentBannerWatcher {
       }
     }
     const elements = this.candidates();
-    if (!elements.some(mayBeBanner)) return;
+    if (elements.length === 0) return;
     const reader = this.readerNow();
     if (!reader) return; // its arrival looks at the whole document
     const candidates = this.describe(elements, reader);
@@ -248,18 +248,20 @@ export class ConsentBannerWatcher {
         this.overflowed = false;
       }
       // A banner without telling ids or classes: a fixed or sticky child of the body.
-      if (body) for (const child of body.children) if (isFixed(child, view)) add(child);
+      // The text first: a child's computed style costs more than its text, and most children are not fixed.
+      if (body) for (const child of body.children) if (mayBeBanner(child) && isFixed(child, view)) add(child);
     } else {
       for (const element of this.pending) {
         if (!element.isConnected) continue;
         collect(element);
-        if (element.parentElement === body && isFixed(element, view)) add(element);
+        if (element.parentElement === body && mayBeBanner(element) && isFixed(element, view)) add(element);
       }
     }
     for (const element of this.waiting) if (element.isConnected) add(element);
     this.pending.clear();
     this.fromDocument = false;
-    return [...elements];
+    // Only these can turn out to be a banner (mayBeBanner); the rest need no reader.
+    return [...elements].filter(mayBeBanner);
   }
 
   private describe(elements: readonly Element[], reader: ConsentReader) {
@@ -325,7 +327,18 @@ const isElement = (node: unknown): node is Element => (node as Node | null)?.nod
  * cookies within the text a description keeps (which every banner of the site's own does).
  */
 function mayBeBanner(element: Element): boolean {
-  return element.matches(KNOWN_BANNER_SELECTOR) || SPEAKS_OF_COOKIES.test((element.textContent ?? '').slice(0, MAX_TEXT * 2));
+  return element.matches(KNOWN_BANNER_SELECTOR) || SPEAKS_OF_COOKIES.test(textStart(element, MAX_TEXT * 2));
+}
+
+/**
+ * The start of an element's text: textContent.slice(0, max) without building the whole
+ * text of a large subtree (a body child holding a 10,000-element catalogue).
+ */
+export function textStart(element: Element, max: number): string {
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  while (text.length < max && walker.nextNode()) text += walker.currentNode.nodeValue ?? '';
+  return text.slice(0, max);
 }
 
 export function styleOf(element: Element, view: Window): CSSStyleDeclaration | null {
