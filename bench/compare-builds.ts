@@ -16,7 +16,7 @@ import { startSites } from './browser/launch';
 import { BENCH_ORIGIN, STRESS_RESOURCES } from './fixtures/server';
 import { quantile } from './lib/stats';
 import { formatTable } from './lib/table';
-import { contentScriptTime, openAndWatch, tracedLoad } from './sections/browser';
+import { contentScriptFiles, contentScriptTime, openAndWatch, tracedLoad } from './sections/browser';
 
 const args = process.argv.slice(2);
 const popupOnly = args.includes('--popup-only');
@@ -29,7 +29,6 @@ type Side = keyof typeof dirs;
 /** Alternates which build goes first, so drift within a round cancels over the run. */
 const order = (round: number): Side[] => (round % 2 === 0 ? ['before', 'after'] : ['after', 'before']);
 
-const SCRIPTS = ['src/content/index.js', 'src/content/page-world/beacon-hints.js', 'src/content/page-world/behaviour-watch.js'];
 const figures = new Map<string, Record<Side, number[]>>();
 const note = (figure: string, side: Side, value: number): void => {
   if (!figures.has(figure)) figures.set(figure, { before: [], after: [] });
@@ -48,7 +47,7 @@ try {
         const browser = browsers[side];
         const { events, counts } = await tracedLoad(browser.context, url);
         if (round === 0) continue; // warms the caches
-        const time = contentScriptTime(events, SCRIPTS.map((file) => `chrome-extension://${browser.extensionId}/${file}`));
+        const time = contentScriptTime(events, contentScriptFiles(dirs[side]).map((file) => `chrome-extension://${browser.extensionId}/${file}`));
         note(`${page}: content scripts, CPU`, side, time.cpuMs);
         note(`${page}: content scripts, CPU before load`, side, time.cpuMsBeforeLoad);
         note(`${page}: content scripts, wall`, side, time.wallMs);

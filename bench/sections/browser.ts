@@ -5,8 +5,9 @@
  * findings plus its gzipped bundle size.
  */
 import { FIRST_SCREEN_ROWS, ROWS_PER_PAGE } from '../../src/popup/layout';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { HOME_URL } from '../../test/fixtures/server';
@@ -285,10 +286,23 @@ export interface ContentFigures {
   elements: number;
 }
 
+/**
+ * Every script of ours that runs in a page, as paths in a build: the manifest's content
+ * scripts, then the modules the worker injects when a page needs them (src/content/late/).
+ */
+export function contentScriptFiles(extensionDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const declared = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  const lateDir = join(extensionDir, 'src/content/late');
+  const late = existsSync(lateDir) ? readdirSync(lateDir).filter((file) => file.endsWith('.js')).map((file) => `src/content/late/${file}`) : [];
+  return [...declared, ...late];
+}
+
 export async function benchContentScript(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: ContentFigures[]; table: string }> {
   // All three content scripts run on every SmartErgo page and frame: the isolated-world one
-  // and the two page-world ones (sendBeacon hints; fingerprinting and recording wrappers).
-  const scripts = ['src/content/index.js', 'src/content/page-world/beacon-hints.js', 'src/content/page-world/behaviour-watch.js'];
+  // and the two page-world ones (sendBeacon hints; fingerprinting and recording wrappers);
+  // the modules the worker injects count too, on a page that needs them.
+  const scripts = contentScriptFiles(EXTENSION_DIR);
   const scriptUrls = scripts.map((file) => `chrome-extension://${browsers.extension.extensionId}/${file}`);
   const floorScriptUrl = `chrome-extension://${browsers.floor.extensionId}/content.js`;
   const pages = [
@@ -349,9 +363,10 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
     `${r.resourceEntries} / ${r.elements}`,
     `≤ ${r.targetMs} ms: ${verdict(r.targetMet)}`,
   ]);
+  const byScript = `CPU: ${scripts.map((file) => file.split('/').pop()!.replace(/\.js$/, '')).join(' + ')} (medians)`;
   const table =
-    'Content scripts\' main-thread time (Chromium trace: outermost slices of our three content scripts on the renderer main thread)\n' +
-    formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'CPU before load', 'floor CPU (ours / floor)', 'CPU: isolated + beacon hints + behaviour (medians)', 'resources / elements', 'target'], rows);
+    'Content scripts\' main-thread time (Chromium trace: outermost slices of our content scripts, and of the modules the worker injects, on the renderer main thread)\n' +
+    formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'CPU before load', 'floor CPU (ours / floor)', byScript, 'resources / elements', 'target'], rows);
   return { result, table: `${table}\n  floor: a content script that only collects resource timing and sends it to its worker once, in an extension of its own (bench/browser/launch.ts).` };
 }
 
