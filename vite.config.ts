@@ -20,8 +20,7 @@ export default defineConfig(({ mode }) => {
           // async loader it would start after the page's first requests.
           standaloneFiles: [
             'src/content/index.ts',
-            'src/content/page-world/beacon-hints.ts',
-            'src/content/page-world/behaviour-watch.ts',
+            'src/content/page-world/index.ts',
           ],
         },
       }),

@@ -363,7 +363,7 @@ export async function benchContentScript(browsers: Browsers, options: BrowserBen
     `${r.resourceEntries} / ${r.elements}`,
     `≤ ${r.targetMs} ms: ${verdict(r.targetMet)}`,
   ]);
-  const byScript = `CPU: ${scripts.map((file) => file.split('/').pop()!.replace(/\.js$/, '')).join(' + ')} (medians)`;
+  const byScript = `CPU: ${scripts.map((file) => file.replace(/^src\/content\//, '').replace(/\.js$/, '')).join(' + ')} (medians)`;
   const table =
     'Content scripts\' main-thread time (Chromium trace: outermost slices of our content scripts, and of the modules the worker injects, on the renderer main thread)\n' +
     formatTable(['page', 'runs', 'median wall', 'max wall', 'median CPU', 'CPU before load', 'floor CPU (ours / floor)', byScript, 'resources / elements', 'target'], rows);
