@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
  * The modules the worker injects with scripting.executeScript (src/background/late-modules.ts)
  * need not be web-accessible, but crxjs lists every `?script` file for all http(s) pages,
  * which would let any site load or detect them. This takes them out of the manifest's
- * web_accessible_resources, and drops the ES-module copy crxjs also emits for them.
+ * web_accessible_resources, and drops the ES-module copies crxjs also emits for them.
  */
 function lateModulesStayPrivate(): Plugin {
   const LATE = 'src/content/late/';
@@ -49,8 +49,13 @@ function lateModulesStayPrivate(): Plugin {
     name: 'policylens:late-modules-stay-private',
     enforce: 'post',
     generateBundle(_options, bundle) {
+      // Content-script code runs only as the self-contained scripts crxjs builds apart: an ES
+      // chunk of it in assets/ (the late modules' copies, the helper they share) is loaded by nothing.
       for (const [fileName, output] of Object.entries(bundle)) {
-        if (output.type === 'chunk' && fileName.startsWith('assets/') && output.facadeModuleId?.includes(`/${LATE}`)) delete bundle[fileName];
+        if (output.type !== 'chunk' || !fileName.startsWith('assets/')) continue;
+        const late = output.facadeModuleId?.includes(`/${LATE}`) === true;
+        const contentOnly = output.moduleIds.length > 0 && output.moduleIds.every((id) => id.includes('/src/content/'));
+        if (late || contentOnly) delete bundle[fileName];
       }
     },
     // crxjs writes the manifest after every generateBundle hook; so it is edited once written.

@@ -50,6 +50,8 @@ describe('the builds', () => {
       const manifest = JSON.parse(readFileSync(join(DIST(target), 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
       expect(manifest.web_accessible_resources).toBeUndefined();
       expect(existsSync(join(DIST(target), 'src/content/late/leak-matcher.js'))).toBe(true);
+      // Nor an unused ES-module copy of them beside the popup's and the worker's chunks.
+      expect(readdirSync(join(DIST(target), 'assets')).filter((file) => /late-modules|leak-matcher|consent-reader/.test(file))).toEqual([]);
     });
   }
 
