@@ -5,7 +5,7 @@
  * small shared machine absolute times move by 2x between runs; a change's effect is the
  * ratio taken in the same run.
  *
- * usage: node scripts/run-ts.mjs bench/compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds=8] [--popup-only]
+ * usage: node scripts/run-ts.mjs bench/compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds=8] [--popup-only | --pages-only]
  * e.g. a build of the last commit made in a worktree, against this checkout's dist/chrome.
  */
 import { existsSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { contentScriptFiles, contentScriptTime, openAndWatch, tracedLoad } from 
 
 const args = process.argv.slice(2);
 const popupOnly = args.includes('--popup-only');
+const pagesOnly = args.includes('--pages-only');
 const [beforeArg, afterArg, roundsArg] = args.filter((arg) => !arg.startsWith('--'));
 if (!beforeArg || !afterArg) throw new Error('usage: compare-builds.ts <before dist/chrome> <after dist/chrome> [rounds]');
 const dirs = { before: resolve(beforeArg), after: resolve(afterArg) };
@@ -50,6 +51,7 @@ try {
         const time = contentScriptTime(events, contentScriptFiles(dirs[side]).map((file) => `chrome-extension://${browser.extensionId}/${file}`));
         note(`${page}: content scripts, CPU`, side, time.cpuMs);
         note(`${page}: content scripts, CPU before load`, side, time.cpuMsBeforeLoad);
+        note(`${page}: content scripts, CPU evaluating them`, side, time.evaluateCpuMs);
         note(`${page}: content scripts, wall`, side, time.wallMs);
         note(`${page}: loadEventEnd`, side, counts.loadEventEnd);
       }
@@ -57,7 +59,7 @@ try {
   }
 
   const tabIds = {} as Record<Side, number>;
-  for (const side of ['before', 'after'] as const) {
+  for (const side of pagesOnly ? [] : (['before', 'after'] as const)) {
     const browser = browsers[side];
     const tab = await browser.context.newPage();
     await tab.goto(`${BENCH_ORIGIN}/stress`, { waitUntil: 'load', timeout: 60_000 });
@@ -67,7 +69,7 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  for (let round = 0; round <= rounds * 2; round++) {
+  for (let round = 0; round <= (pagesOnly ? -1 : rounds * 2); round++) {
     for (const side of order(round)) {
       const browser = browsers[side];
       // The frame that first shows rows, and the one with every group's first page (bench/sections/browser.ts).

@@ -228,7 +228,15 @@ export async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Pr
 export function contentScriptTime(
   events: readonly TraceEvent[],
   scriptUrls: readonly string[],
-): { wallMs: number; cpuMs: number; slices: number; cpuMsByScript: Record<string, number>; cpuMsBeforeLoad: number } {
+): {
+  wallMs: number;
+  cpuMs: number;
+  slices: number;
+  cpuMsByScript: Record<string, number>;
+  cpuMsBeforeLoad: number;
+  /** CPU of evaluating the scripts themselves (compile and top level), without their callbacks. */
+  evaluateCpuMs: number;
+} {
   const mainThreads = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`),
   );
@@ -245,6 +253,7 @@ export function contentScriptTime(
   let cpu = 0;
   let slices = 0;
   let cpuBeforeLoad = 0;
+  let evaluateCpu = 0;
   // The page's load event, on the thread our scripts first ran on: what ran before it held the load up.
   const first = ours[0];
   const load = first
@@ -259,11 +268,12 @@ export function contentScriptTime(
     wall += e.dur ?? 0;
     cpu += e.tdur ?? e.dur ?? 0;
     if (load && e.ts < load.ts) cpuBeforeLoad += e.tdur ?? e.dur ?? 0;
+    if (e.name === 'EvaluateScript') evaluateCpu += e.tdur ?? e.dur ?? 0;
     const url = e.args?.data?.url ?? e.args?.fileName ?? '';
     cpuMsByScript[url] = (cpuMsByScript[url] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
     slices++;
   }
-  return { wallMs: wall / 1000, cpuMs: cpu / 1000, slices, cpuMsByScript, cpuMsBeforeLoad: cpuBeforeLoad / 1000 };
+  return { wallMs: wall / 1000, cpuMs: cpu / 1000, slices, cpuMsByScript, cpuMsBeforeLoad: cpuBeforeLoad / 1000, evaluateCpuMs: evaluateCpu / 1000 };
 }
 
 export interface ContentFigures {
