@@ -152,6 +152,19 @@ describe('cookies', () => {
   });
 });
 
+describe('cookie keys', () => {
+  it('keeps a cookie named "@" apart from a nameless one on domain "@" (the property test found them merged)', () => {
+    const page = new PageFindings(newPage(1, 'about:blank', 0));
+    const context: PipelineContext = { now: 0, pageUrl: 'about:blank', policy: POLICY };
+    const cookie: CookieData = { name: '', value: '', domain: '@', path: '/', hostOnly: false, secure: false, httpOnly: false, sameSite: 'strict', session: false };
+    page.observe({ source: 'cookies-api', cookie }, context);
+    page.observe({ source: 'document-cookie', name: '@', value: '' }, context);
+    const ids = page.record.findings.map((f) => f.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
+
 describe('bounds', () => {
   it('keeps at most MAX_FINDINGS_PER_PAGE findings and counts the rest instead of hiding them', () => {
     const page = freshPage();

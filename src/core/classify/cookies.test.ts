@@ -192,6 +192,11 @@ describe('cookieId', () => {
   it('keys a cookie by name, domain and path', () => {
     expect(cookieId('_ga', '.smartergo.com', '/')).toBe('cookie:_ga@.smartergo.com/');
     expect(cookieId('_ga', '.SmartErgo.com', '')).toBe('cookie:_ga@.smartergo.com/');
+    // Found by the pipeline's property test (seed -1535369805): these two were the same key.
+    expect(cookieId('', '@', '/')).not.toBe(cookieId('@', '', '/'));
+    expect(cookieId('a', 'b/c', '/')).not.toBe(cookieId('a', 'b', '/c/'));
+    expect(cookieId('%40', '', '/')).not.toBe(cookieId('@', '', '/'));
+    expect(() => cookieId('\ud800', '\ud800', '/')).not.toThrow(); // a lone surrogate: escaping must not throw
     expect(cookieId('a', 'www.smartergo.com', '/shop')).not.toBe(cookieId('a', 'www.smartergo.com', '/'));
   });
 });

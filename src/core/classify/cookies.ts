@@ -22,10 +22,17 @@ export type CookieClassification = Omit<
 
 export type CookieInput = { cookie: CookieData } | { documentCookie: { name: string; value: string } };
 
-/** The dedupe key of a cookie within a page: "cookie:_ga@.smartergo.com/". */
+/**
+ * The dedupe key of a cookie within a page: "cookie:_ga@.smartergo.com/". In the name and
+ * the domain, "%", "@" and "/" are percent-escaped: unescaped, a cookie named "@" and one
+ * whose domain is "@" had the same key, and so did a "/" in a domain and one in the path.
+ * Real cookies' names and domains hold none of them, so their keys read as before.
+ */
 export function cookieId(name: string, domain: string, path: string): string {
-  return `cookie:${name}@${domain.toLowerCase()}${path || '/'}`;
+  return `cookie:${escapeKeyPart(name)}@${escapeKeyPart(domain.toLowerCase())}${path || '/'}`;
 }
+
+const escapeKeyPart = (part: string): string => part.replace(/[%@/]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function sameSiteOf(value: string): SameSite {
   switch (value.toLowerCase()) {
