@@ -14,7 +14,8 @@ import { createTranslator, type Messages } from '../src/shared/i18n';
 import { groupBySection, findingLabel, kindText, reasonText, verdictText } from '../src/popup/present';
 import { summarise, summaryText } from '../src/popup/summary';
 import { DEMO_PAGES, HOME_URL, startDemoSite } from '../test/fixtures/server';
-import { launchWithExtension, visit } from '../test/e2e/harness';
+import { missing } from '../test/e2e/expectations';
+import { launchWithExtension, visit, waitUntil } from '../test/e2e/harness';
 
 const args = new Set(process.argv.slice(2));
 const headed = args.has('--headed') || (!args.has('--headless') && Boolean(process.env['DISPLAY']));
@@ -51,6 +52,14 @@ if (headed) {
         await page.click(interaction.selector);
       }
       const tabId = await browser.tabIdOf(page);
+      // What a click sets off (a sign-up's hashed email sent on) reaches the worker a moment
+      // later: wait for what the demo page lists, so each run prints the same (up to 15 s,
+      // then prints what there is).
+      const expected = [...demo.expects, ...(demo.interactions ?? []).flatMap((interaction) => interaction.expects)];
+      await waitUntil(
+        async () => missing((await browser.pageRecord(tabId))?.findings ?? [], expected).length === 0,
+        `the findings ${demo.url} should give`,
+      ).catch(() => undefined);
       // The popup's question waits until the worker has saved everything it was told.
       const popup = await browser.openPopup(tabId);
       await popup.locator('[data-testid="summary"], [data-testid="empty"]').first().waitFor();
