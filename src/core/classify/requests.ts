@@ -147,6 +147,8 @@ function splitHttpUrl(url: string): UrlParts | null {
   if (first >= 48 && first <= 57) return parseWithUrl(url);
 
   const host = url.slice(start, hostEnd);
+  // A punycode label ("xn--...") must decode to be a host at all: the parser checks it.
+  if (host.startsWith('xn--') || host.includes('.xn--')) return parseWithUrl(url);
   const scheme = start === 8 ? 'https:' : 'http:';
   const hash = url.indexOf('#', i);
   const end = hash < 0 ? n : hash;
