@@ -41,6 +41,11 @@ const browsers: Record<Side, ExtensionBrowser> = {
   before: await launchExtensionBrowser({ extensionDir: dirs.before, hostResolverRules: sites.rules, ignoreCertificateErrors: true }),
   after: await launchExtensionBrowser({ extensionDir: dirs.after, hostResolverRules: sites.rules, ignoreCertificateErrors: true }),
 };
+/** Each build's own scripts, as its manifest and src/content/late/ name them. */
+const scriptUrls: Record<Side, string[]> = {
+  before: contentScriptFiles(dirs.before).map((file) => `chrome-extension://${browsers.before.extensionId}/${file}`),
+  after: contentScriptFiles(dirs.after).map((file) => `chrome-extension://${browsers.after.extensionId}/${file}`),
+};
 try {
   for (const [page, url] of popupOnly ? [] : ([['home', HOME_URL], ['stress', `${BENCH_ORIGIN}/stress`]] as const)) {
     for (let round = 0; round <= rounds; round++) {
@@ -48,7 +53,7 @@ try {
         const browser = browsers[side];
         const { events, counts } = await tracedLoad(browser.context, url);
         if (round === 0) continue; // warms the caches
-        const time = contentScriptTime(events, contentScriptFiles(dirs[side]).map((file) => `chrome-extension://${browser.extensionId}/${file}`));
+        const time = contentScriptTime(events, scriptUrls[side]);
         note(`${page}: content scripts, CPU`, side, time.cpuMs);
         note(`${page}: content scripts, CPU before load`, side, time.cpuMsBeforeLoad);
         note(`${page}: content scripts, CPU evaluating them`, side, time.evaluateCpuMs);
