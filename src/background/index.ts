@@ -9,7 +9,7 @@ import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
 import type { Observation, PageRecord } from '../core/model';
-import { pageView } from '../core/page-view';
+import { pageView, type PageView } from '../core/page-view';
 import { DEFAULT_SETTINGS } from '../core/blocking/settings';
 import { admitPageObservations, hasCookieAttempts } from '../core/page-observations';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
@@ -299,16 +299,34 @@ async function handleContentMessage(message: Exclude<ContentMessage, LoadModuleM
 
 async function handleGetPage(message: GetPageMessage): Promise<GetPageResponse | PackedGetPageResponse | FirstScreenResponse> {
   const { tabId, packed, firstScreen } = message;
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  // Asked together: each is a round trip through the browser, and the popup waits on both.
+  const [tab, saved] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), savedRecord(tabId)]);
   const smartErgo = isSmartErgoUrl(tab?.url);
-  const record = smartErgo ? await savedRecord(tabId) : null;
-  if (firstScreen !== undefined) return { smartErgo, view: record && pageView(record, SECTION_ORDER, firstScreen) };
+  const record = smartErgo ? saved : null;
+  if (firstScreen !== undefined) return { smartErgo, view: record && firstScreenOf(record, firstScreen) };
   if (packed) return { smartErgo, packed: record && packPage(record) };
   return { smartErgo, page: record };
 }
 
 /** The order groups take among equals: the policy's (the popup passes the same titles' order). */
 const SECTION_ORDER = Object.keys(SECTION_TITLES);
+
+/** Each tab's first screen as last built, and the record and revision it was built from. */
+const firstScreens = new Map<number, { record: PageRecord; revision: number; rows: number; view: PageView }>();
+
+/**
+ * The popup's first screen of a tab's page. Sorting 1,000 findings into groups takes
+ * milliseconds the popup waits for, so a page that has not changed since the last open
+ * (the usual case: a popup opened again once the page is loaded) is answered as built then.
+ */
+function firstScreenOf(record: PageRecord, rows: number): PageView {
+  const revision = store.revision(record.tabId);
+  const kept = firstScreens.get(record.tabId);
+  if (kept && kept.record === record && kept.revision === revision && kept.rows === rows) return kept.view;
+  const view = pageView(record, SECTION_ORDER, rows);
+  firstScreens.set(record.tabId, { record, revision, rows, view });
+  return view;
+}
 
 /** The tab's record as storage.session has it once pending writes are in (what the popup then follows). */
 async function savedRecord(tabId: number): Promise<PageRecord | null> {
@@ -322,6 +340,7 @@ async function handleGetBlocked(tabId: number): Promise<GetBlockedResponse> {
 }
 
 async function forgetTab(tabId: number): Promise<void> {
+  firstScreens.delete(tabId);
   await store.remove(tabId);
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
 }

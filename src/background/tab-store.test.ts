@@ -78,6 +78,24 @@ describe('TabStore', () => {
     expect(area.data.has(pageKey(3))).toBe(false);
   });
 
+  it('counts every change to a tab’s page, so what was built from it is known to be current', async () => {
+    const store = new TabStore(fakeSessionArea());
+    const observe = (i: number) => store.update(2, (page) => page.observe(beacon(i), { now: i, pageUrl, policy: POLICY }) !== undefined);
+    store.start(2, pageUrl, 0);
+    const started = store.revision(2);
+    await observe(1);
+    const observed = store.revision(2);
+    expect(observed).toBeGreaterThan(started);
+    await store.update(2, () => false); // no change
+    expect(store.revision(2)).toBe(observed);
+    await observe(1); // seen again: its count changed
+    expect(store.revision(2)).toBeGreaterThan(observed);
+    const before = store.revision(2);
+    store.start(2, pageUrl, 5); // a new page in the same tab
+    expect(store.revision(2)).toBeGreaterThan(before);
+    expect(store.revision(99)).toBe(0);
+  });
+
   it('prunes records of tabs that no longer exist', async () => {
     const area = fakeSessionArea();
     const store = new TabStore(area);
@@ -184,6 +202,17 @@ describe('TabStore within the storage.session quota', () => {
     expect(area.state.refused).toBe(0);
     expect(area.state.maxBytes).toBeLessThanOrEqual(600_000 + 8 * 16);
     for (let tabId = 1; tabId <= 8; tabId++) expect(accounted(area.data.get(pageKey(tabId)) as PageRecord)).toBe(300);
+  });
+
+  it('counts a record made smaller to make room as a change to it', async () => {
+    const area = quotaSessionArea(1_000_000);
+    const store = new TabStore(area, () => {}, 600_000);
+    await heavyTab(store, 1, 300);
+    const first = store.revision(1);
+    for (let tabId = 2; tabId <= 8; tabId++) await heavyTab(store, tabId, 300);
+    // Tab 1 was trimmed while the others were written (the budget test above): its record changed.
+    expect((area.data.get(pageKey(1)) as PageRecord).findings.length).toBeLessThan(300);
+    expect(store.revision(1)).toBeGreaterThan(first);
   });
 
   it('a single page larger than the quota keeps what fits and counts the rest in overflow', async () => {

@@ -35,6 +35,8 @@ export class TabStore {
   private restoredAll: Promise<void> | undefined;
   /** Each tab's record size as last measured (bytes of JSON); tabs not measured yet are missing. */
   private readonly sizes = new Map<number, number>();
+  /** Each tab's count of changes so far: what was built from a record is current while it holds. Never reset. */
+  private readonly revisions = new Map<number, number>();
   /** Making room runs one at a time: it rewrites other tabs' records. */
   private room: Promise<unknown> = Promise.resolve();
 
@@ -115,12 +117,21 @@ export class TabStore {
     await this.area.remove(stale);
   }
 
+  /**
+   * How many times the tab's page has changed (been started, observed, made smaller) since
+   * the worker started: equal numbers, same record. For what is built from a record and kept.
+   */
+  revision(tabId: number): number {
+    return this.revisions.get(tabId) ?? 0;
+  }
+
   /** Resolves when every pending write has reached storage (tests, and before answering the popup). */
   async settled(): Promise<void> {
     await Promise.all(this.writes.values());
   }
 
   private save(tabId: number): void {
+    this.changed(tabId);
     if (this.dirty.has(tabId)) return; // a write is already queued and will take the latest state
     this.dirty.add(tabId);
     const previous = this.writes.get(tabId) ?? Promise.resolve();
@@ -163,6 +174,10 @@ export class TabStore {
     }
   }
 
+  private changed(tabId: number): void {
+    this.revisions.set(tabId, this.revision(tabId) + 1);
+  }
+
   private total(): number {
     let sum = 0;
     for (const size of this.sizes.values()) sum += size;
@@ -179,7 +194,10 @@ export class TabStore {
       const shrink = (page: PageFindings, step: 'samples' | 'findings'): void => {
         if (over() <= 0) return;
         const saved = step === 'samples' ? shortenSamples(page) : shedFindings(page, Math.max(0, recordBytes(page.record) - over()));
-        if (saved > 0) changed.add(page);
+        if (saved > 0) {
+          changed.add(page);
+          this.changed(page.record.tabId);
+        }
         this.sizes.set(page.record.tabId, recordBytes(page.record));
       };
       // Other tabs (largest first) give up detail, then findings; the tab being written comes
