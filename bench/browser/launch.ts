@@ -103,8 +103,18 @@ const FLOOR_ROWS = 12;
  * - `content.js`, on SmartErgo's pages and frames from document_start like PolicyLens's:
  *   collects resource timing and sends it to the worker once, when the page is idle: the
  *   least a content script reporting what a page loads can do.
+ *
+ * With `watchesRequests`, the extension also holds what any extension that sees or blocks
+ * a page's requests must: the webRequest and declarativeNetRequest permissions with host
+ * access to SmartErgo, and a webRequest listener that only counts. Chromium routes the
+ * requests of pages through the browser process for such an extension (the fifth session
+ * measured each permission alone at 1.09-1.21x a load), so this is the floor of a page's
+ * load for PolicyLens, or any blocker.
  */
-export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser & { extensionId: string }> {
+export async function launchFloorExtension(
+  sites: Sites,
+  { watchesRequests = false }: { watchesRequests?: boolean } = {},
+): Promise<PlainBrowser & { extensionId: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-floor-extension-'));
   const rows = Array.from({ length: FLOOR_ROWS }, (_, i) => `row ${i + 1}`);
   const list = rows.map((row) => `<li class="finding">${row}</li>`).join('');
@@ -114,9 +124,12 @@ export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser &
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'Floors',
+      name: watchesRequests ? 'Floors (watches requests)' : 'Floors',
       version: '1.0',
       background: { service_worker: 'worker.js' },
+      ...(watchesRequests
+        ? { permissions: ['webRequest', 'declarativeNetRequest'], host_permissions: SMARTERGO_MATCH_PATTERNS }
+        : {}),
       content_scripts: [{ js: ['content.js'], matches: SMARTERGO_MATCH_PATTERNS, run_at: 'document_start', all_frames: true }],
     }),
   );
@@ -128,7 +141,13 @@ export async function launchFloorExtension(sites: Sites): Promise<PlainBrowser &
       "addEventListener('load', () => requestIdleCallback(() => chrome.runtime.sendMessage({ type: 'resources', seen }).catch(() => undefined), { timeout: 500 }));",
     ].join('\n'),
   );
-  await writeFile(join(dir, 'worker.js'), `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ rows: ${JSON.stringify(rows)} }); });\n`);
+  const workerLines = [
+    `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ rows: ${JSON.stringify(rows)} }); });`,
+    ...(watchesRequests
+      ? ['let requests = 0;', `chrome.webRequest.onBeforeRequest.addListener(() => { requests += 1; }, { urls: ${JSON.stringify(SMARTERGO_MATCH_PATTERNS)} });`]
+      : []),
+  ];
+  await writeFile(join(dir, 'worker.js'), `${workerLines.join('\n')}\n`);
   await writeFile(join(dir, 'static.html'), page(`<main><p>${FLOOR_ROWS} rows</p><ul>${list}</ul></main>`));
   await writeFile(join(dir, 'ask.html'), page('<main id="app"></main><script type="module" src="ask.js"></script>'));
   await writeFile(

@@ -96,6 +96,14 @@ export interface PageLoadFigures {
   /** median(floor) / median(without), and its 95% bootstrap CI: what the least content-script auditor costs a load here. */
   floorRatio: number;
   floorCi95: [number, number];
+  /** The same loads with the floor extension that also holds the request permissions and a listener that only counts. */
+  requestFloorMs: number[];
+  /** median(request floor) / median(without), and its 95% bootstrap CI: the least any extension that sees or blocks requests costs. */
+  requestFloorRatio: number;
+  requestFloorCi95: [number, number];
+  /** median(with) / median(request floor), and its 95% bootstrap CI: PolicyLens above that floor. */
+  aboveRequestFloorRatio: number;
+  aboveRequestFloorCi95: [number, number];
 }
 
 export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOptions): Promise<{ result: PageLoadFigures[]; table: string }> {
@@ -103,34 +111,36 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     { page: 'demo home', url: HOME_URL },
     { page: `heavy (${HEAVY_REQUESTS} third-party requests)`, url: `${BENCH_ORIGIN}/heavy` },
   ];
+  // Only this section needs it: started here, closed at the end.
+  const requestFloor = await launchFloorExtension(browsers.sites, { watchesRequests: true });
+  await assertSameFlags(requestFloor.context, browsers.plain.context);
   const tabs = {
     with: await browsers.extension.context.newPage(),
     without: await browsers.plain.context.newPage(),
     empty: await browsers.empty.context.newPage(),
     floor: await browsers.floor.context.newPage(),
+    requestFloor: await requestFloor.context.newPage(),
   };
   type Side = keyof typeof tabs;
-  // Each side goes in each place equally often, so drift within a round cancels over the run.
-  const orders: Side[][] = [
-    ['with', 'without', 'empty', 'floor'],
-    ['without', 'empty', 'floor', 'with'],
-    ['empty', 'floor', 'with', 'without'],
-    ['floor', 'with', 'without', 'empty'],
-  ];
+  // Each side goes in each place equally often (the rotations of one order), so drift within a round cancels over the run.
+  const sides = Object.keys(tabs) as Side[];
+  const orders: Side[][] = sides.map((_, shift) => [...sides.slice(shift), ...sides.slice(0, shift)]);
   const result: PageLoadFigures[] = [];
   for (const { page, url } of pages) {
     for (let i = 0; i < 2; i++) for (const side of orders[0]!) await loadTime(tabs[side], url);
-    const times: Record<Side, number[]> = { with: [], without: [], empty: [], floor: [] };
+    const times: Record<Side, number[]> = { with: [], without: [], empty: [], floor: [], requestFloor: [] };
     for (let i = 0; i < options.pageLoadPairs; i++) {
       for (const side of orders[i % orders.length]!) {
         times[side].push(await loadTime(tabs[side], url));
         await settle(150); // let the worker's trailing work finish before the next side loads
       }
     }
-    const { with: withMs, without: withoutMs, empty: emptyExtensionMs, floor: floorMs } = times;
+    const { with: withMs, without: withoutMs, empty: emptyExtensionMs, floor: floorMs, requestFloor: requestFloorMs } = times;
     const boot = bootstrapRatioOfMedians(withMs, withoutMs);
     const own = bootstrapRatioOfMedians(withMs, emptyExtensionMs);
     const floor = bootstrapRatioOfMedians(floorMs, withoutMs);
+    const requests = bootstrapRatioOfMedians(requestFloorMs, withoutMs);
+    const aboveRequests = bootstrapRatioOfMedians(withMs, requestFloorMs);
     const pairRatios = withMs.map((w, i) => w / withoutMs[i]!);
     const s = spread(pairRatios);
     result.push({
@@ -153,9 +163,16 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
       floorMs,
       floorRatio: floor.ratio,
       floorCi95: [floor.low, floor.high],
+      requestFloorMs,
+      requestFloorRatio: requests.ratio,
+      requestFloorCi95: [requests.low, requests.high],
+      aboveRequestFloorRatio: aboveRequests.ratio,
+      aboveRequestFloorCi95: [aboveRequests.low, aboveRequests.high],
     });
   }
   await Promise.all(Object.values(tabs).map((tab) => tab.close()));
+  await requestFloor.close();
+  const ci = (low: number, high: number): string => `${low.toFixed(2)}–${high.toFixed(2)}`;
   const rows = result.map((r) => [
     r.page,
     ms(r.medianWithoutMs),
@@ -167,16 +184,20 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     ms(r.medianEmptyExtensionMs),
     ratio(r.emptyRatio),
     `${ratio(r.ownRatio)} (${r.ownCi95[0].toFixed(2)}–${r.ownCi95[1].toFixed(2)})`,
-    `${ratio(r.floorRatio)} (${r.floorCi95[0].toFixed(2)}–${r.floorCi95[1].toFixed(2)})`,
+    `${ratio(r.floorRatio)} (${ci(...r.floorCi95)})`,
+    `${ratio(r.requestFloorRatio)} (${ci(...r.requestFloorCi95)})`,
+    `${ratio(r.aboveRequestFloorRatio)} (${ci(...r.aboveRequestFloorCi95)})`,
   ]);
   const table =
-    `Page load (loadEventEnd), headless Chromium without PolicyLens, with it, with an extension that has no code, and with the floor extension; ${options.pageLoadPairs} rounds per page, rotating which goes first, after 2 warm-up loads each\n` +
+    `Page load (loadEventEnd), headless Chromium without PolicyLens, with it, with an extension that has no code, and with the two floor extensions; ${options.pageLoadPairs} rounds per page, rotating which goes first, after 2 warm-up loads each\n` +
     formatTable(
-      ['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03', 'empty extension', 'empty / without', 'with / empty (95% CI)', 'floor / without (95% CI)'],
+      ['page', 'without', 'with', 'ratio of medians', 'bootstrap 95% CI', 'pair-ratio IQR', 'target ≤ 1.03', 'empty extension', 'empty / without', 'with / empty (95% CI)', 'floor / without (95% CI)', 'request floor / without (95% CI)', 'with / request floor (95% CI)'],
       rows,
     ) +
     '\n  empty / without: what having any extension costs a load in this browser; with / empty: PolicyLens\'s own share;' +
-    '\n  floor / without: an extension whose content script only reports resource timing once (bench/browser/launch.ts), the least such an auditor can cost.';
+    '\n  floor / without: an extension whose content script only reports resource timing once (bench/browser/launch.ts), the least such an auditor can cost;' +
+    '\n  request floor: the same extension with the webRequest and declarativeNetRequest permissions, SmartErgo host access and a webRequest listener that only counts:' +
+    '\n  the least any extension that sees or blocks a page\'s requests costs; with / request floor: PolicyLens above it.';
   return { result, table };
 }
 
