@@ -90,6 +90,17 @@ export async function launchEmptyExtension(sites: Sites): Promise<PlainBrowser> 
   };
 }
 
+/** What a floor extension may do with a page's requests. */
+export interface RequestAccess {
+  /** With SmartErgo host access (any of them). */
+  permissions: ReadonlyArray<'webRequest' | 'declarativeNetRequest'>;
+  /** A webRequest.onBeforeRequest listener on SmartErgo's URLs that only counts (needs 'webRequest'). */
+  countRequests: boolean;
+}
+
+/** The least an extension that sees and blocks a page's requests, as PolicyLens does, holds. */
+export const REQUEST_FLOOR: RequestAccess = { permissions: ['webRequest', 'declarativeNetRequest'], countRequests: true };
+
 /** The rows a floor page draws: the popup's first screen (src/popup/layout.ts). */
 const FLOOR_ROWS = 12;
 
@@ -104,16 +115,16 @@ const FLOOR_ROWS = 12;
  *   collects resource timing and sends it to the worker once, when the page is idle: the
  *   least a content script reporting what a page loads can do.
  *
- * With `watchesRequests`, the extension also holds what any extension that sees or blocks
- * a page's requests must: the webRequest and declarativeNetRequest permissions with host
- * access to SmartErgo, and a webRequest listener that only counts. Chromium routes the
- * requests of pages through the browser process for such an extension (the fifth session
- * measured each permission alone at 1.09-1.21x a load), so this is the floor of a page's
- * load for PolicyLens, or any blocker.
+ * With `requests`, the extension also holds what an extension that sees or blocks a page's
+ * requests must (REQUEST_FLOOR: the webRequest and declarativeNetRequest permissions,
+ * SmartErgo host access, a webRequest listener that only counts). Chromium routes a
+ * page's requests through the browser process for such an extension, which costs the
+ * load more than any content script here (bench/permission-costs.ts splits it by
+ * permission), so that is the page-load floor of PolicyLens, or of any blocker.
  */
 export async function launchFloorExtension(
   sites: Sites,
-  { watchesRequests = false }: { watchesRequests?: boolean } = {},
+  { requests }: { requests?: RequestAccess } = {},
 ): Promise<PlainBrowser & { extensionId: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-floor-extension-'));
   const rows = Array.from({ length: FLOOR_ROWS }, (_, i) => `row ${i + 1}`);
@@ -124,12 +135,10 @@ export async function launchFloorExtension(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: watchesRequests ? 'Floors (watches requests)' : 'Floors',
+      name: 'Floors',
       version: '1.0',
       background: { service_worker: 'worker.js' },
-      ...(watchesRequests
-        ? { permissions: ['webRequest', 'declarativeNetRequest'], host_permissions: SMARTERGO_MATCH_PATTERNS }
-        : {}),
+      ...(requests?.permissions.length ? { permissions: requests.permissions, host_permissions: SMARTERGO_MATCH_PATTERNS } : {}),
       content_scripts: [{ js: ['content.js'], matches: SMARTERGO_MATCH_PATTERNS, run_at: 'document_start', all_frames: true }],
     }),
   );
@@ -143,7 +152,7 @@ export async function launchFloorExtension(
   );
   const workerLines = [
     `chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ rows: ${JSON.stringify(rows)} }); });`,
-    ...(watchesRequests
+    ...(requests?.countRequests
       ? ['let requests = 0;', `chrome.webRequest.onBeforeRequest.addListener(() => { requests += 1; }, { urls: ${JSON.stringify(SMARTERGO_MATCH_PATTERNS)} });`]
       : []),
   ];

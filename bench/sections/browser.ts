@@ -13,7 +13,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { HOME_URL } from '../../test/fixtures/server';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../../test/e2e/harness';
 import { BENCH_ORIGIN, HEAVY_REQUESTS, STRESS_ELEMENTS, STRESS_RESOURCES } from '../fixtures/server';
-import { assertSameFlags, launchEmptyExtension, launchExtension, launchFloorExtension, launchPlain, startSites, type PlainBrowser, type Sites } from '../browser/launch';
+import { assertSameFlags, launchEmptyExtension, launchExtension, launchFloorExtension, launchPlain, REQUEST_FLOOR, startSites, type PlainBrowser, type Sites } from '../browser/launch';
 import { bootstrapRatioOfMedians, quantile, spread } from '../lib/stats';
 import { formatTable, kb, ms, ratio, verdict } from '../lib/table';
 
@@ -63,7 +63,7 @@ const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, m
 // Page load
 
 /** Loads `url` from about:blank and returns the page's own loadEventEnd (ms from navigation start). */
-async function loadTime(page: Page, url: string): Promise<number> {
+export async function loadTime(page: Page, url: string): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
@@ -112,7 +112,7 @@ export async function benchPageLoad(browsers: Browsers, options: BrowserBenchOpt
     { page: `heavy (${HEAVY_REQUESTS} third-party requests)`, url: `${BENCH_ORIGIN}/heavy` },
   ];
   // Only this section needs it: started here, closed at the end.
-  const requestFloor = await launchFloorExtension(browsers.sites, { watchesRequests: true });
+  const requestFloor = await launchFloorExtension(browsers.sites, { requests: REQUEST_FLOOR });
   await assertSameFlags(requestFloor.context, browsers.plain.context);
   const tabs = {
     with: await browsers.extension.context.newPage(),
