@@ -9,7 +9,6 @@ import { TRACKERS } from '../core/classify/trackers';
 import { sanitizeUrl } from '../core/classify/requests';
 import { cookieAppliesTo } from '../core/cookie-scope';
 import type { Observation, PageRecord } from '../core/model';
-import { pageView, type PageView } from '../core/page-view';
 import { DEFAULT_SETTINGS } from '../core/blocking/settings';
 import { admitPageObservations, hasCookieAttempts } from '../core/page-observations';
 import type { PageFindings, PipelineContext } from '../core/pipeline';
@@ -32,6 +31,7 @@ import { badgeShower } from './badge';
 import { Blocking, type BlockingDeps } from './blocking';
 import { injectModule, type ScriptInjector } from './late-modules';
 import { createRouter, type ContentSender } from './router';
+import { FirstScreens } from './first-screens';
 import { TabStore } from './tab-store';
 
 const badge = badgeShower(browser.action);
@@ -303,7 +303,7 @@ async function handleGetPage(message: GetPageMessage): Promise<GetPageResponse |
   const [tab, saved] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), savedRecord(tabId)]);
   const smartErgo = isSmartErgoUrl(tab?.url);
   const record = smartErgo ? saved : null;
-  if (firstScreen !== undefined) return { smartErgo, view: record && firstScreenOf(record, firstScreen) };
+  if (firstScreen !== undefined) return { smartErgo, view: record && firstScreens.of(record, firstScreen) };
   if (packed) return { smartErgo, packed: record && packPage(record) };
   return { smartErgo, page: record };
 }
@@ -311,22 +311,7 @@ async function handleGetPage(message: GetPageMessage): Promise<GetPageResponse |
 /** The order groups take among equals: the policy's (the popup passes the same titles' order). */
 const SECTION_ORDER = Object.keys(SECTION_TITLES);
 
-/** Each tab's first screen as last built, and the record and revision it was built from. */
-const firstScreens = new Map<number, { record: PageRecord; revision: number; rows: number; view: PageView }>();
-
-/**
- * The popup's first screen of a tab's page. Sorting 1,000 findings into groups takes
- * milliseconds the popup waits for, so a page that has not changed since the last open
- * (the usual case: a popup opened again once the page is loaded) is answered as built then.
- */
-function firstScreenOf(record: PageRecord, rows: number): PageView {
-  const revision = store.revision(record.tabId);
-  const kept = firstScreens.get(record.tabId);
-  if (kept && kept.record === record && kept.revision === revision && kept.rows === rows) return kept.view;
-  const view = pageView(record, SECTION_ORDER, rows);
-  firstScreens.set(record.tabId, { record, revision, rows, view });
-  return view;
-}
+const firstScreens = new FirstScreens((tabId) => store.revision(tabId), SECTION_ORDER);
 
 /** The tab's record as storage.session has it once pending writes are in (what the popup then follows). */
 async function savedRecord(tabId: number): Promise<PageRecord | null> {
@@ -340,7 +325,6 @@ async function handleGetBlocked(tabId: number): Promise<GetBlockedResponse> {
 }
 
 async function forgetTab(tabId: number): Promise<void> {
-  firstScreens.delete(tabId);
   await store.remove(tabId);
   await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
 }
