@@ -207,6 +207,7 @@ async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Pr
     // and the prefetch Chromium makes ahead of a prerender comes from frame 0 but names the
     // document that asked for it (a navigation's request names none: its document is yet to be).
     if (details.frameId !== 0 || details.documentId !== undefined) return;
+    if (await store.startedAfter(details.tabId, details.timeStamp)) return; // started already, from the page's first message
     return startPage(details.tabId, details.url);
   }
   await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);

@@ -96,6 +96,15 @@ describe('TabStore', () => {
     expect(store.revision(99)).toBe(0);
   });
 
+  it('tells a navigation request older than the tab’s page from a newer one', async () => {
+    const store = new TabStore(fakeSessionArea());
+    expect(await store.startedAfter(4, 1_000)).toBe(false); // no page yet: the request starts one
+    store.start(4, pageUrl, 1_000); // started from the page's first message...
+    expect(await store.startedAfter(4, 990)).toBe(true); // ...so its request, handled late, must not start it again
+    expect(await store.startedAfter(4, 1_000)).toBe(false);
+    expect(await store.startedAfter(4, 2_000)).toBe(false); // a later navigation starts a new page
+  });
+
   it('prunes records of tabs that no longer exist', async () => {
     const area = fakeSessionArea();
     const store = new TabStore(area);

@@ -55,6 +55,18 @@ export class TabStore {
     return page;
   }
 
+  /**
+   * Whether the tab's current page was started after `time`: a navigation's request from
+   * before then is not a newer page. (The worker can take a navigation's webRequest event
+   * after the page's own first message, which starts the page itself when none is known:
+   * events of two channels keep no order between them when the worker has just woken or
+   * the machine is slow. Starting the page again then would lose what that message said.)
+   */
+  async startedAfter(tabId: number, time: number): Promise<boolean> {
+    const page = await this.page(tabId);
+    return page !== undefined && page.record.startedAt > time;
+  }
+
   /** The tab's current page, restored from storage.session after a worker restart. */
   page(tabId: number): Promise<PageFindings | undefined> {
     let page = this.pages.get(tabId);
