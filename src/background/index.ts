@@ -185,8 +185,8 @@ function observeAll(tabId: number, observations: readonly Observation[], batch?:
   });
 }
 
-async function startPage(tabId: number, url: string, documentId?: string): Promise<void> {
-  const page = store.start(tabId, sanitizeUrl(url), Date.now());
+async function startPage(tabId: number, url: string, documentId?: string, byPage = false): Promise<void> {
+  const page = store.start(tabId, sanitizeUrl(url), Date.now(), byPage);
   if (documentId !== undefined) page.record.documentId = documentId;
   // The cookies this page is sent with; later changes arrive through cookies.onChanged.
   const cookies = await browser.cookies.getAll({ url });
@@ -207,7 +207,7 @@ async function handleRequest(details: WebRequest.OnBeforeRequestDetailsType): Pr
     // and the prefetch Chromium makes ahead of a prerender comes from frame 0 but names the
     // document that asked for it (a navigation's request names none: its document is yet to be).
     if (details.frameId !== 0 || details.documentId !== undefined) return;
-    if (await store.startedAfter(details.tabId, details.timeStamp)) return; // started already, from the page's first message
+    if (await store.startedByPageAfter(details.tabId, details.timeStamp)) return; // started already, from the page's first message
     return startPage(details.tabId, details.url);
   }
   await observeAll(details.tabId, [{ source: 'web-request', url: details.url, resourceType: details.type }]);
@@ -255,7 +255,7 @@ async function handleContentMessage(message: Exclude<ContentMessage, LoadModuleM
     // The worker missed the navigation (installed or enabled after the page loaded).
     const topUrl = from.frameId === 0 ? from.url : from.tabUrl;
     if (!topUrl || !isSmartErgoUrl(topUrl)) return;
-    await startPage(from.tabId, topUrl, from.frameId === 0 ? from.documentId : undefined);
+    await startPage(from.tabId, topUrl, from.frameId === 0 ? from.documentId : undefined, true);
   } else if (from.frameId === 0 && from.documentId !== undefined) {
     if (page.record.documentId === undefined) {
       await store.update(from.tabId, (p) => {
@@ -268,7 +268,7 @@ async function handleContentMessage(message: Exclude<ContentMessage, LoadModuleM
       // (once: its next messages may have read the old page before this one started the new).
       if (!isSmartErgoUrl(from.url)) return;
       startedFor.set(from.tabId, from.documentId);
-      await startPage(from.tabId, from.url, from.documentId);
+      await startPage(from.tabId, from.url, from.documentId, true);
     }
   }
   switch (message.type) {

@@ -98,11 +98,14 @@ describe('TabStore', () => {
 
   it('tells a navigation request older than the tab’s page from a newer one', async () => {
     const store = new TabStore(fakeSessionArea());
-    expect(await store.startedAfter(4, 1_000)).toBe(false); // no page yet: the request starts one
-    store.start(4, pageUrl, 1_000); // started from the page's first message...
-    expect(await store.startedAfter(4, 990)).toBe(true); // ...so its request, handled late, must not start it again
-    expect(await store.startedAfter(4, 1_000)).toBe(false);
-    expect(await store.startedAfter(4, 2_000)).toBe(false); // a later navigation starts a new page
+    expect(await store.startedByPageAfter(4, 1_000)).toBe(false); // no page yet: the request starts one
+    store.start(4, pageUrl, 1_000, true); // started from the page's first message...
+    expect(await store.startedByPageAfter(4, 990)).toBe(true); // ...so its request, handled late, must not start it again
+    expect(await store.startedByPageAfter(4, 1_000)).toBe(false);
+    expect(await store.startedByPageAfter(4, 2_000)).toBe(false); // a later navigation starts a new page
+    // Started by a request: a redirect's request, handled after it, starts the page again at its URL.
+    store.start(4, 'https://smartergo.com/', 3_000);
+    expect(await store.startedByPageAfter(4, 2_990)).toBe(false);
   });
 
   it('prunes records of tabs that no longer exist', async () => {

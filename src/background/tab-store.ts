@@ -37,6 +37,8 @@ export class TabStore {
   private readonly sizes = new Map<number, number>();
   /** Each tab's count of changes so far: what was built from a record is current while it holds. Never reset. */
   private readonly revisions = new Map<number, number>();
+  /** Pages started from the page's own message rather than its navigation's request (in memory only). */
+  private readonly startedByPage = new WeakSet<PageFindings>();
   /** Making room runs one at a time: it rewrites other tabs' records. */
   private room: Promise<unknown> = Promise.resolve();
 
@@ -47,24 +49,30 @@ export class TabStore {
     private readonly budgetBytes: number = SESSION_BUDGET_BYTES,
   ) {}
 
-  /** A navigation: the tab now shows a new page with no findings yet. */
-  start(tabId: number, url: string, now: number): PageFindings {
+  /**
+   * A navigation: the tab now shows a new page with no findings yet. `byPage`: started from
+   * the page's own message (the worker knew no page for the tab), not from its request.
+   */
+  start(tabId: number, url: string, now: number, byPage = false): PageFindings {
     const page = new PageFindings(newPage(tabId, url, now));
+    if (byPage) this.startedByPage.add(page);
     this.pages.set(tabId, Promise.resolve(page));
     this.save(tabId);
     return page;
   }
 
   /**
-   * Whether the tab's current page was started after `time`: a navigation's request from
-   * before then is not a newer page. (The worker can take a navigation's webRequest event
-   * after the page's own first message, which starts the page itself when none is known:
-   * events of two channels keep no order between them when the worker has just woken or
-   * the machine is slow. Starting the page again then would lose what that message said.)
+   * Whether the tab's current page was started from the page's own message after `time`: a
+   * navigation's request from before then is not a newer page. (The worker can take a
+   * navigation's webRequest event after the page's first message, which starts the page
+   * itself when none is known: events of two channels keep no order between them when the
+   * worker has just woken or the machine is slow. Starting the page again then would lose
+   * what that message said.) A page started by a request is not such a page: a redirect's
+   * request, handled after the first one started the page, starts it again at its own URL.
    */
-  async startedAfter(tabId: number, time: number): Promise<boolean> {
+  async startedByPageAfter(tabId: number, time: number): Promise<boolean> {
     const page = await this.page(tabId);
-    return page !== undefined && page.record.startedAt > time;
+    return page !== undefined && this.startedByPage.has(page) && page.record.startedAt > time;
   }
 
   /** The tab's current page, restored from storage.session after a worker restart. */
